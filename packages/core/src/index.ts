@@ -1,0 +1,40 @@
+/**
+ * @kumo/core — DOM-free, dependency-free transformation-URL core speaking Cloudinary's URL grammar.
+ */
+export * from './transformation/index.js';
+export type { SignatureAlgorithm } from './signing/digest.js';
+export { digest, timingSafeEqual, toBase64Url, toHex } from './signing/digest.js';
+export type {
+  KeyOrder,
+  SerializeOptions,
+  SignatureVersion,
+  TimestampCheck,
+  TimestampWindowOptions,
+  UploadSignatureCheck,
+} from './signing/upload.js';
+export {
+  algorithmOfSignature,
+  checkTimestamp,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  formatSignatureTime,
+  responseSignature,
+  SigningInputError,
+  serializeSignedParams,
+  signParams,
+  stringToSign,
+  UNSIGNED_UPLOAD_PARAMS,
+  UPLOAD_SIGNATURE_WINDOW_SECONDS,
+  verifyResponseSignature,
+  verifyUploadSignature,
+} from './signing/upload.js';
+export type { NotificationHeaders, NotificationSignatureCheck, NotificationSignatureSource } from './signing/webhook.js';
+export {
+  NOTIFICATION_SIGNATURE_HEADER,
+  NOTIFICATION_TIMESTAMP_HEADER,
+  NOTIFICATION_VALID_FOR_SECONDS,
+  notificationSignature,
+  signNotification,
+  verifyNotificationSignature,
+} from './signing/webhook.js';
+export type { MediaLibraryIdentity, MediaLibraryLogin, MediaLibrarySignatureCheck } from './signing/media-library.js';
+export { mediaLibrarySignature, signMediaLibraryLogin, verifyMediaLibrarySignature } from './signing/media-library.js';

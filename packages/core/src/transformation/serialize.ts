@@ -1,0 +1,63 @@
+import type { Component, Transformation } from './model.js';
+import { PARAMS_BY_FIELD } from './params.js';
+
+/** Thrown when a model cannot be written (an unknown field, typically an SDK-style option name). */
+export class TransformationError extends Error {
+  override readonly name = 'TransformationError';
+}
+
+const SPECIAL_FIELDS = new Set(['if', 'variables', 'raw']);
+
+/**
+ * Joins the parts of one component in Cloudinary's canonical order: condition, variables, the
+ * `key_value` parameters sorted as strings, then raw text. The SDKs emit exactly this order, and the
+ * server uses it as the derived-cache key.
+ */
+export function assembleComponent(
+  condition: string | undefined,
+  variables: readonly string[],
+  params: string[],
+  raw: string | undefined,
+): string {
+  params.sort();
+  let out = condition ?? '';
+  for (const part of [...variables, ...params]) out = out ? `${out},${part}` : part;
+  if (raw) out = out ? `${out},${raw}` : raw;
+  return out;
+}
+
+/** Writes one component, e.g. `{ crop: 'fill', width: 400 }` → `c_fill,w_400`. */
+export function serializeComponent(component: Component): string {
+  const params: string[] = [];
+  for (const field in component) {
+    if (SPECIAL_FIELDS.has(field)) continue;
+    const value = (component as Record<string, unknown>)[field];
+    if (value === undefined || value === null) continue;
+    const spec = PARAMS_BY_FIELD.get(field);
+    if (!spec) {
+      throw new TransformationError(
+        `Unknown transformation parameter "${field}" (the model uses camelCase names such as "aspectRatio"; SDK-style options go through @kumo/core/compat)`,
+      );
+    }
+    const text = spec.write(value as never);
+    if (text.length > 0) params.push(`${spec.key}_${text}`);
+  }
+  const variables = (component.variables ?? []).map(([name, value]) => `${name}_${value}`);
+  const condition = component.if === undefined || component.if === '' ? undefined : `if_${component.if}`;
+  return assembleComponent(condition, variables, params, component.raw);
+}
+
+/**
+ * Writes a transformation chain in its canonical form. Strings pass through unchanged, so callers can
+ * mix hand-written and modelled transformations.
+ */
+export function serializeTransformation(transformation: Transformation | Component | string): string {
+  if (typeof transformation === 'string') return transformation;
+  if (!Array.isArray(transformation)) return serializeComponent(transformation as Component);
+  let out = '';
+  for (const component of transformation as Transformation) {
+    const text = serializeComponent(component);
+    if (text) out = out ? `${out}/${text}` : text;
+  }
+  return out;
+}
