@@ -30,11 +30,14 @@ export function encodeLayerText(text: string): string {
     .join('');
 }
 
-/** Reverses {@link encodeLayerText}. */
+/**
+ * Reverses {@link encodeLayerText}. Also reads the lighter encoding @cloudinary/url-gen writes
+ * (spaces and `%` left as they are, `,` and `/` escaped once): only well-formed `%XX` runs are decoded.
+ */
 export function decodeLayerText(encoded: string): string {
   let once: string;
   try {
-    once = decodeURIComponent(encoded);
+    once = encoded.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => decodeURIComponent(run));
   } catch {
     throw new LayerSyntaxError(`invalid percent-encoding in layer text "${encoded}"`);
   }
