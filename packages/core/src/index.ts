@@ -1,9 +1,23 @@
 /**
  * @kumo/core — DOM-free, dependency-free transformation-URL core speaking Cloudinary's URL grammar.
  */
-export * from './transformation/index.js';
+
+export * from './client/index.js';
+export * from './media/index.js';
+export * from './responsive/index.js';
 export type { SignatureAlgorithm } from './signing/digest.js';
 export { digest, timingSafeEqual, toBase64Url, toHex } from './signing/digest.js';
+export type {
+  MediaLibraryIdentity,
+  MediaLibraryLogin,
+  MediaLibrarySignatureCheck,
+} from './signing/media-library.js';
+export {
+  mediaLibrarySignature,
+  signMediaLibraryLogin,
+  verifyMediaLibrarySignature,
+} from './signing/media-library.js';
+export { digestSync, sha1Sync, sha256Sync } from './signing/sha-sync.js';
 export type {
   KeyOrder,
   SerializeOptions,
@@ -27,7 +41,11 @@ export {
   verifyResponseSignature,
   verifyUploadSignature,
 } from './signing/upload.js';
-export type { NotificationHeaders, NotificationSignatureCheck, NotificationSignatureSource } from './signing/webhook.js';
+export type {
+  NotificationHeaders,
+  NotificationSignatureCheck,
+  NotificationSignatureSource,
+} from './signing/webhook.js';
 export {
   NOTIFICATION_SIGNATURE_HEADER,
   NOTIFICATION_TIMESTAMP_HEADER,
@@ -36,5 +54,6 @@ export {
   signNotification,
   verifyNotificationSignature,
 } from './signing/webhook.js';
-export type { MediaLibraryIdentity, MediaLibraryLogin, MediaLibrarySignatureCheck } from './signing/media-library.js';
-export { mediaLibrarySignature, signMediaLibraryLogin, verifyMediaLibrarySignature } from './signing/media-library.js';
+export * from './transformation/index.js';
+export type * from './types/index.js';
+export * from './url/index.js';

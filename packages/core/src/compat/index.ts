@@ -3,8 +3,8 @@
  * with the SDK's option names and identical output. Options only: nothing is read from the
  * environment or from global configuration.
  */
-export type { UrlConfigOptions, UrlOptions } from './url.js';
-export { url } from './url.js';
+export { apiSignRequest } from './sign.js';
 export type { TransformationInput, TransformationOptions } from './transformation.js';
 export { generateTransformationString, TransformationOptionsError } from './transformation.js';
-export { apiSignRequest } from './sign.js';
+export type { UrlAuthTokenOptions, UrlConfigOptions, UrlOptions } from './url.js';
+export { url } from './url.js';

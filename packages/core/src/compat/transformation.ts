@@ -6,7 +6,7 @@
  * expressions from the core normalizer, so there is one grammar.
  */
 import { normalizeExpression } from '../transformation/expression.js';
-import { encodeFetchUrl, encodeLayerText } from '../transformation/layer.js';
+import { encodeFetchUrl, encodeLayerText } from '../transformation/layer-write.js';
 import { assembleComponent } from '../transformation/serialize.js';
 
 /** The SDK's option hash for one component (plus `transformation` for chained components). */
@@ -31,7 +31,8 @@ const isPlainEmpty = (value: unknown): boolean => {
   return true;
 };
 const toArray = (value: unknown): unknown[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
-const hashToRgb = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/^#/, 'rgb:') : value);
+const hashToRgb = (value: unknown): unknown =>
+  typeof value === 'string' ? value.replace(/^#/, 'rgb:') : value;
 
 /** The SDK's simple parameters: option name → URL key, written as given. */
 const SIMPLE_PARAMS: ReadonlyArray<readonly [string, string]> = [
@@ -75,8 +76,10 @@ function textStyle(layer: Record<string, unknown>): string {
     if (attr === 'font_antialiasing') keywords.push(`antialias_${layer[attr]}`);
   }
   if (!Object.hasOwn(layer, 'font_size') && keywords.length === 0) return '';
-  if (!layer.font_size) throw new TransformationOptionsError('Must supply font_size for text in overlay/underlay');
-  if (!layer.font_family) throw new TransformationOptionsError('Must supply font_family for text in overlay/underlay');
+  if (!layer.font_size)
+    throw new TransformationOptionsError('Must supply font_size for text in overlay/underlay');
+  if (!layer.font_family)
+    throw new TransformationOptionsError('Must supply font_family for text in overlay/underlay');
   return [layer.font_family, layer.font_size, ...keywords].filter(Boolean).join('_');
 }
 
@@ -135,7 +138,8 @@ function radiusText(radius: unknown): unknown {
   if (corners.length === 0 || corners.length > 4) {
     throw new TransformationOptionsError('Radius array should contain between 1 and 4 values');
   }
-  if (corners.some((corner) => corner === null)) throw new TransformationOptionsError('Corner: Cannot be null');
+  if (corners.some((corner) => corner === null))
+    throw new TransformationOptionsError('Corner: Cannot be null');
   return corners.map((corner) => normalizeExpression(corner)).join(':');
 }
 
@@ -161,7 +165,8 @@ function normalizeRangeValue(value: unknown): unknown {
 
 function videoCodecText(codec: unknown): unknown {
   if (typeof codec === 'string') return codec;
-  if (codec === null || typeof codec !== 'object' || Object.getPrototypeOf(codec) !== Object.prototype) return null;
+  if (codec === null || typeof codec !== 'object' || Object.getPrototypeOf(codec) !== Object.prototype)
+    return null;
   const { codec: name, profile, level } = codec as Record<string, unknown>;
   if (!('codec' in codec)) return '';
   let out = String(name);
@@ -195,7 +200,9 @@ function componentText(input: TransformationOptions): string {
   if (base.some(isObjectLike)) {
     for (const item of base) {
       chained.push(
-        isObjectLike(item) ? generateTransformationString(item as TransformationInput) : componentText({ transformation: item }),
+        isObjectLike(item)
+          ? generateTransformationString(item as TransformationInput)
+          : componentText({ transformation: item }),
       );
     }
   } else {

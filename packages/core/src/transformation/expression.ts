@@ -61,7 +61,8 @@ const VARIABLE_RE = new RegExp(
  * one `_`. Non-strings, empty strings and `!…!` literals come back unchanged.
  */
 export function normalizeExpression<T>(expression: T): T | string {
-  if (typeof expression !== 'string' || expression.length === 0 || /^!.+!$/.test(expression)) return expression;
+  if (typeof expression !== 'string' || expression.length === 0 || /^!.+!$/.test(expression))
+    return expression;
   return expression
     .replace(OPERATOR_RE, (op) => OPERATOR_WORDS[op] ?? op)
     .replace(VARIABLE_RE, (match) => PREDEFINED_VARIABLES[match] ?? match)
@@ -118,6 +119,15 @@ const USER_VARIABLE_RE = /^\$[a-zA-Z][a-zA-Z0-9]*$/;
 /** Whether a token is a literal number as it may stand in a URL (`12`, `-3`, `0.5`, `1.0`). */
 export function isNumberToken(token: string): boolean {
   return NUMBER_RE.test(token);
+}
+
+/** `12` → 12, but `1.0` and `05` stay strings so that they are written back exactly as they came. */
+export function toScalar(token: string): number | string {
+  if (isNumberToken(token)) {
+    const n = Number(token);
+    if (String(n) === token) return n;
+  }
+  return token;
 }
 
 /** Whether a name is a valid user variable name (`$size`); Cloudinary allows letters and digits only. */

@@ -5,18 +5,16 @@ export {
   isUserVariableName,
   normalizeExpression,
   PREDEFINED_VARIABLES,
+  toScalar,
 } from './expression.js';
 export {
   decodeFetchUrl,
   decodeLayerText,
-  encodeFetchUrl,
-  encodeLayerText,
   LayerSyntaxError,
   parseLayer,
   parseTextStyle,
-  serializeLayer,
-  serializeTextStyle,
-} from './layer.js';
+} from './layer-read.js';
+export { encodeFetchUrl, encodeLayerText, serializeLayer, serializeTextStyle } from './layer-write.js';
 export type {
   Component,
   CropMode,
@@ -29,11 +27,17 @@ export type {
   VideoCodec,
 } from './model.js';
 export { COMPASS_GRAVITIES, CROP_MODES, FONT_WEIGHTS, TEXT_ALIGNMENTS, TEXT_DECORATIONS } from './model.js';
-export { TRANSFORMATION_KEYS } from './params.js';
+export { PARAM_KEYS, type ParamField } from './param-keys.js';
 export {
   canonicalizeTransformation,
   isTransformationSegment,
   parseTransformation,
   TransformationParseError,
 } from './parse.js';
-export { assembleComponent, serializeComponent, serializeTransformation, TransformationError } from './serialize.js';
+export { TRANSFORMATION_KEYS } from './read-params.js';
+export {
+  assembleComponent,
+  serializeComponent,
+  serializeTransformation,
+  TransformationError,
+} from './serialize.js';

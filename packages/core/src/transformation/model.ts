@@ -42,7 +42,13 @@ export const COMPASS_GRAVITIES = [
   'south_east',
 ] as const;
 /** Gravity (`g_…`): a compass point, `xy_center`, `auto[:focus]`, `face`, `custom`, object names… */
-export type Gravity = (typeof COMPASS_GRAVITIES)[number] | 'xy_center' | 'auto' | 'face' | 'faces' | (string & {});
+export type Gravity =
+  | (typeof COMPASS_GRAVITIES)[number]
+  | 'xy_center'
+  | 'auto'
+  | 'face'
+  | 'faces'
+  | (string & {});
 
 /** An effect (`e_name:arg:arg`), e.g. `{ name: 'sepia', args: [50] }`. */
 export interface Effect {

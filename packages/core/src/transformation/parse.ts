@@ -1,6 +1,6 @@
-import { isExpression, isUserVariableName } from './expression.js';
+import { isExpression, isUserVariableName, toScalar } from './expression.js';
 import type { Component, Scalar, Transformation } from './model.js';
-import { PARAMS_BY_KEY, TRANSFORMATION_KEYS, toScalar, ValueError } from './params.js';
+import { PARAMS_BY_KEY, TRANSFORMATION_KEYS, ValueError } from './read-params.js';
 import { serializeTransformation } from './serialize.js';
 
 /** A malformed transformation string: says what is wrong, in which component and at which character. */
@@ -37,12 +37,14 @@ function parseComponent(text: string, index: number, offset: number): Component 
     };
     if (token.length === 0) fail('Empty parameter in transformation');
     const underscore = token.indexOf('_');
-    if (underscore <= 0 || underscore === token.length - 1) fail(`Invalid transformation parameter: ${token}`);
+    if (underscore <= 0 || underscore === token.length - 1)
+      fail(`Invalid transformation parameter: ${token}`);
     const key = token.slice(0, underscore);
     const value = token.slice(underscore + 1);
     if (key === 'if') {
       if (tokenIndex !== 0) fail('A condition (if_) must come first in its component');
-      if (value !== 'else' && value !== 'end' && !isExpression(value)) fail(`Invalid condition in transformation: ${value}`);
+      if (value !== 'else' && value !== 'end' && !isExpression(value))
+        fail(`Invalid condition in transformation: ${value}`);
       component.if = value;
     } else if (key.startsWith('$')) {
       if (!isUserVariableName(key)) fail(`Invalid variable name in transformation: ${key}`);

@@ -1,5 +1,6 @@
 import type { Component, Transformation } from './model.js';
-import { PARAMS_BY_FIELD } from './params.js';
+import { PARAM_KEYS, type ParamField } from './param-keys.js';
+import { PARAM_WRITERS } from './write-params.js';
 
 /** Thrown when a model cannot be written (an unknown field, typically an SDK-style option name). */
 export class TransformationError extends Error {
@@ -33,14 +34,15 @@ export function serializeComponent(component: Component): string {
     if (SPECIAL_FIELDS.has(field)) continue;
     const value = (component as Record<string, unknown>)[field];
     if (value === undefined || value === null) continue;
-    const spec = PARAMS_BY_FIELD.get(field);
-    if (!spec) {
+    const key = PARAM_KEYS[field as ParamField];
+    if (key === undefined) {
       throw new TransformationError(
         `Unknown transformation parameter "${field}" (the model uses camelCase names such as "aspectRatio"; SDK-style options go through @kumo/core/compat)`,
       );
     }
-    const text = spec.write(value as never);
-    if (text.length > 0) params.push(`${spec.key}_${text}`);
+    const write = PARAM_WRITERS[field as ParamField];
+    const text = write ? write(value as never) : String(value);
+    if (text.length > 0) params.push(`${key}_${text}`);
   }
   const variables = (component.variables ?? []).map(([name, value]) => `${name}_${value}`);
   const condition = component.if === undefined || component.if === '' ? undefined : `if_${component.if}`;

@@ -21,10 +21,30 @@ import {
 const int = (min: number, max: number) => fc.integer({ min, max });
 const decimal = fc.integer({ min: 1, max: 999 }).map((n) => n / 100);
 const name = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
-const expression = fc.constantFrom('iw_mul_0.5', '$w', 'ih_div_2', '$size_add_10', 'iw_sub_$pad_mul_2', 'fc_mul_20');
+const expression = fc.constantFrom(
+  'iw_mul_0.5',
+  '$w',
+  'ih_div_2',
+  '$size_add_10',
+  'iw_sub_$pad_mul_2',
+  'fc_mul_20',
+);
 const size = fc.oneof(int(1, 5000), decimal, expression);
-const colour = fc.oneof(fc.constantFrom('red', 'white', 'transparent'), fc.stringMatching(/^rgb:[0-9a-f]{6}$/));
-const reserved = new Set(['image', 'video', 'raw', 'text', 'subtitles', 'fetch', 'upload', 'private', 'authenticated']);
+const colour = fc.oneof(
+  fc.constantFrom('red', 'white', 'transparent'),
+  fc.stringMatching(/^rgb:[0-9a-f]{6}$/),
+);
+const reserved = new Set([
+  'image',
+  'video',
+  'raw',
+  'text',
+  'subtitles',
+  'fetch',
+  'upload',
+  'private',
+  'authenticated',
+]);
 const publicId = fc
   .array(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,10}$/), { minLength: 1, maxLength: 3 })
   .filter((parts) => !reserved.has(parts[0]!))
@@ -49,7 +69,9 @@ const textStyle: fc.Arbitrary<TextStyle> = fc.record(
 
 // `%2C` and `%2F` inside overlay text cannot be told from an escaped `,` and `/` (Cloudinary's own
 // encoding has that ambiguity), so the generated text avoids a literal `%`.
-const overlayText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((t) => !t.includes('%'));
+const overlayText = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
+  .filter((t) => !t.includes('%'));
 
 const layer: fc.Arbitrary<Layer> = fc.oneof(
   fc.record(
@@ -62,11 +84,19 @@ const layer: fc.Arbitrary<Layer> = fc.oneof(
     { requiredKeys: ['kind', 'publicId'] },
   ),
   fc.record(
-    { kind: fc.constant('text' as const), text: overlayText, style: fc.oneof(textStyle, fc.constant('$style' as const)) },
+    {
+      kind: fc.constant('text' as const),
+      text: overlayText,
+      style: fc.oneof(textStyle, fc.constant('$style' as const)),
+    },
     { requiredKeys: ['kind', 'text'] },
   ),
   fc.record(
-    { kind: fc.constant('subtitles' as const), publicId: publicId.map((id) => `${id}.srt`), style: textStyle },
+    {
+      kind: fc.constant('subtitles' as const),
+      publicId: publicId.map((id) => `${id}.srt`),
+      style: textStyle,
+    },
     { requiredKeys: ['kind', 'publicId'] },
   ),
   fc.record(
@@ -85,18 +115,24 @@ const offset = fc.oneof(int(0, 600), decimal, fc.constantFrom('35p', '2.5p', 'au
 const allFields = fc.record({
   if: fc.constantFrom('w_lt_200', 'ar_gt_1_and_w_gte_400', 'fc_gt_2', '!sale!_in_tags', 'else', 'end'),
   variables: fc
-    .uniqueArray(fc.tuple(name.map((n) => `$${n}` as const), fc.oneof(int(0, 999), expression, fc.constant('!Arial_12!'))), {
-      minLength: 1,
-      maxLength: 3,
-      selector: ([n]) => n,
-    })
+    .uniqueArray(
+      fc.tuple(
+        name.map((n) => `$${n}` as const),
+        fc.oneof(int(0, 999), expression, fc.constant('!Arial_12!')),
+      ),
+      {
+        minLength: 1,
+        maxLength: 3,
+        selector: ([n]) => n,
+      },
+    )
     .map((list) => list.map(([n, v]) => [n, v] as const)),
   angle: fc.oneof(
     int(-360, 360),
     angleKeyword,
-    fc.tuple(angleKeyword, fc.array(fc.oneof(int(-360, 360), angleKeyword), { minLength: 1, maxLength: 2 })).map(
-      ([keyword, rest]) => [keyword, ...rest],
-    ),
+    fc
+      .tuple(angleKeyword, fc.array(fc.oneof(int(-360, 360), angleKeyword), { minLength: 1, maxLength: 2 }))
+      .map(([keyword, rest]) => [keyword, ...rest]),
   ),
   aspectRatio: fc.oneof(decimal, fc.constantFrom('16:9', '4:3', '1.91:1')),
   audioCodec: fc.constantFrom('aac', 'mp3', 'none', 'opus'),
@@ -106,7 +142,20 @@ const allFields = fc.record({
   border: fc.tuple(int(1, 20), colour).map(([w, c]) => `${w}px_solid_${c}`),
   color: colour,
   colorSpace: fc.constantFrom('srgb', 'no_cmyk', 'keep_cmyk', 'tinysrgb'),
-  crop: fc.constantFrom('scale', 'fit', 'limit', 'mfit', 'fill', 'lfill', 'pad', 'lpad', 'mpad', 'fill_pad', 'crop', 'thumb'),
+  crop: fc.constantFrom(
+    'scale',
+    'fit',
+    'limit',
+    'mfit',
+    'fill',
+    'lfill',
+    'pad',
+    'lpad',
+    'mpad',
+    'fill_pad',
+    'crop',
+    'thumb',
+  ),
   defaultImage: fc.constantFrom('avatar.png', 'placeholders:missing.jpg'),
   delay: int(10, 1000),
   density: int(50, 600),
@@ -116,17 +165,33 @@ const allFields = fc.record({
     fc.record({ name: fc.constantFrom('sepia', 'grayscale', 'negate', 'vignette', 'trim') }),
     fc.record({
       name: fc.constantFrom('sepia', 'blur', 'brightness', 'pixelate', 'art', 'replace_color'),
-      args: fc.array(fc.oneof(int(-100, 2000), fc.constantFrom('incognito', 'red', 'blue')), { minLength: 1, maxLength: 3 }),
+      args: fc.array(fc.oneof(int(-100, 2000), fc.constantFrom('incognito', 'red', 'blue')), {
+        minLength: 1,
+        maxLength: 3,
+      }),
     }),
   ),
   endOffset: offset,
-  flags: fc.uniqueArray(fc.constantFrom('layer_apply', 'relative', 'no_overflow', 'progressive', 'lossy', 'attachment'), {
-    minLength: 1,
-    maxLength: 3,
-  }),
+  flags: fc.uniqueArray(
+    fc.constantFrom('layer_apply', 'relative', 'no_overflow', 'progressive', 'lossy', 'attachment'),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
   format: fc.constantFrom('auto', 'jpg', 'png', 'webp', 'avif', 'auto:video', 'mp4', 'm3u8'),
   fps: fc.oneof(int(1, 60), fc.constantFrom('24-29.97', '15-30')),
-  gravity: fc.constantFrom('north', 'south_east', 'center', 'auto', 'auto:face', 'face', 'faces', 'xy_center', 'custom'),
+  gravity: fc.constantFrom(
+    'north',
+    'south_east',
+    'center',
+    'auto',
+    'auto:face',
+    'face',
+    'faces',
+    'xy_center',
+    'custom',
+  ),
   height: size,
   keyframeInterval: fc.oneof(int(1, 10), decimal),
   namedTransformation: fc.oneof(name, fc.uniqueArray(name, { minLength: 2, maxLength: 3 })),
@@ -135,20 +200,30 @@ const allFields = fc.record({
   page: int(1, 99),
   prefix: name,
   quality: fc.oneof(int(1, 100), fc.constantFrom('auto', 'auto:best', 'auto:eco', '80:444', 'jpegmini')),
-  radius: fc.oneof(int(0, 999), fc.constant('max'), fc.array(int(0, 99), { minLength: 2, maxLength: 4 }), expression),
+  radius: fc.oneof(
+    int(0, 999),
+    fc.constant('max'),
+    fc.array(int(0, 99), { minLength: 2, maxLength: 4 }),
+    expression,
+  ),
   startOffset: offset,
   streamingProfile: fc.constantFrom('auto', 'hd', 'sd', 'full_hd', 'my_profile'),
   underlay: layer,
   videoCodec: fc.constantFrom('h264', 'h264:baseline:3.1', 'vp9', 'auto', 'none'),
   videoSampling: fc.oneof(int(1, 100), fc.constantFrom('2.3s', '10s')),
-  width: fc.oneof(size, fc.constantFrom('auto', 'auto:100', 'auto:50:400', 'auto:breakpoints_200_1920_20_5:json')),
+  width: fc.oneof(
+    size,
+    fc.constantFrom('auto', 'auto:100', 'auto:50:400', 'auto:breakpoints_200_1920_20_5:json'),
+  ),
   x: fc.oneof(int(-999, 999), decimal),
   y: fc.oneof(int(-999, 999), decimal),
   zoom: decimal,
 });
 
 const component: fc.Arbitrary<Component> = allFields.chain((all) =>
-  fc.shuffledSubarray(Object.entries(all), { minLength: 1, maxLength: 7 }).map((entries) => Object.fromEntries(entries)),
+  fc
+    .shuffledSubarray(Object.entries(all), { minLength: 1, maxLength: 7 })
+    .map((entries) => Object.fromEntries(entries)),
 ) as fc.Arbitrary<Component>;
 const transformation: fc.Arbitrary<Transformation> = fc.array(component, { minLength: 1, maxLength: 4 });
 
@@ -184,7 +259,11 @@ describe('transformation model', () => {
   });
 
   it('rejects SDK-style option names with a helpful error', () => {
-    assert.throws(() => serializeTransformation({ fetch_format: 'auto' } as never), TransformationError, /camelCase/);
+    assert.throws(
+      () => serializeTransformation({ fetch_format: 'auto' } as never),
+      TransformationError,
+      /camelCase/,
+    );
   });
 
   it(`round-trips ${RUNS} generated models: parse(serialize(model)) equals the model`, () => {
@@ -219,17 +298,28 @@ describe('transformation parser', () => {
   });
 
   it('reads layers with their placement component', () => {
-    assert.deepEqual(parseTransformation('l_brand:logo/c_scale,w_100/fl_layer_apply,fl_no_overflow,g_north_west,x_10,y_10'), [
-      { overlay: { kind: 'asset', publicId: 'brand/logo' } },
-      { crop: 'scale', width: 100 },
-      { flags: ['layer_apply', 'no_overflow'], gravity: 'north_west', x: 10, y: 10 },
-    ]);
-    const [text] = parseTransformation('l_text:Arial_18_bold_italic_letter_spacing_4:Hello%20World%252C%20%252FNice');
+    assert.deepEqual(
+      parseTransformation('l_brand:logo/c_scale,w_100/fl_layer_apply,fl_no_overflow,g_north_west,x_10,y_10'),
+      [
+        { overlay: { kind: 'asset', publicId: 'brand/logo' } },
+        { crop: 'scale', width: 100 },
+        { flags: ['layer_apply', 'no_overflow'], gravity: 'north_west', x: 10, y: 10 },
+      ],
+    );
+    const [text] = parseTransformation(
+      'l_text:Arial_18_bold_italic_letter_spacing_4:Hello%20World%252C%20%252FNice',
+    );
     assert.deepEqual(text, {
       overlay: {
         kind: 'text',
         text: 'Hello World, /Nice',
-        style: { fontFamily: 'Arial', fontSize: 18, fontWeight: 'bold', fontStyle: 'italic', letterSpacing: 4 },
+        style: {
+          fontFamily: 'Arial',
+          fontSize: 18,
+          fontWeight: 'bold',
+          fontStyle: 'italic',
+          letterSpacing: 4,
+        },
       },
     });
   });

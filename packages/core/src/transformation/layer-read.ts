@@ -1,8 +1,9 @@
 /**
- * Overlay and underlay specifications (`l_…`, `u_…`): stored assets, text, subtitles and remote
- * (fetch) layers, encoded exactly as the official SDKs encode them.
+ * Reading overlay and underlay specifications (`l_…`, `u_…`) written by `layer-write.ts` or by the
+ * official SDKs.
  */
-import type { Layer, Scalar, TextStyle } from './model.js';
+import { toScalar } from './expression.js';
+import type { Layer, TextStyle } from './model.js';
 import { FONT_WEIGHTS, TEXT_ALIGNMENTS, TEXT_DECORATIONS } from './model.js';
 
 /** Thrown for a layer value that cannot be read; the parser turns it into a positioned error. */
@@ -10,28 +11,8 @@ export class LayerSyntaxError extends Error {
   override readonly name = 'LayerSyntaxError';
 }
 
-const TEXT_VARIABLE_RE = /(\$\([a-zA-Z]\w+\))/g;
-
 /**
- * Encodes overlay text: `,` and `/` are escaped twice (they would otherwise split the URL), the rest
- * percent-encoded once, parentheses encoded, and `$(variable)` references left as they are.
- */
-export function encodeLayerText(text: string): string {
-  return text
-    .split(TEXT_VARIABLE_RE)
-    .filter((part) => part.length > 0)
-    .map((part) =>
-      /^\$\([a-zA-Z]\w+\)$/.test(part)
-        ? part
-        : encodeURIComponent(part.replace(/[,/]/g, (c) => (c === ',' ? '%2C' : '%2F')))
-            .replace(/\(/g, '%28')
-            .replace(/\)/g, '%29'),
-    )
-    .join('');
-}
-
-/**
- * Reverses {@link encodeLayerText}. Also reads the lighter encoding @cloudinary/url-gen writes
+ * Reverses `encodeLayerText`. Also reads the lighter encoding @cloudinary/url-gen writes
  * (spaces and `%` left as they are, `,` and `/` escaped once): only well-formed `%XX` runs are decoded.
  */
 export function decodeLayerText(encoded: string): string {
@@ -44,19 +25,7 @@ export function decodeLayerText(encoded: string): string {
   return once.replace(/%2C/gi, ',').replace(/%2F/gi, '/');
 }
 
-/** Base64url without padding, of the URL with unsafe characters percent-encoded (as the SDKs do). */
-export function encodeFetchUrl(url: string): string {
-  let normalized = url;
-  try {
-    normalized = decodeURI(url);
-  } catch {
-    // Not valid percent-encoding: encode it as it is.
-  }
-  const ascii = encodeURI(normalized);
-  return btoa(ascii).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Reverses {@link encodeFetchUrl} (padding optional: some SDKs keep it). */
+/** Reverses `encodeFetchUrl` (padding optional: some SDKs keep it). */
 export function decodeFetchUrl(encoded: string): string {
   if (!/^[A-Za-z0-9_-]+=*$/.test(encoded)) throw new LayerSyntaxError(`invalid base64url "${encoded}"`);
   let ascii: string;
@@ -72,34 +41,10 @@ export function decodeFetchUrl(encoded: string): string {
   }
 }
 
-function scalarText(value: Scalar): string {
-  return String(value);
-}
-
-/** Writes font options in canonical order: family, size, keywords, then named settings. */
-export function serializeTextStyle(style: TextStyle): string {
-  const parts: string[] = [style.fontFamily, scalarText(style.fontSize)];
-  if (style.fontWeight) parts.push(style.fontWeight);
-  if (style.fontStyle) parts.push(style.fontStyle);
-  if (style.textDecoration) parts.push(style.textDecoration);
-  if (style.textAlign) parts.push(style.textAlign);
-  if (style.stroke) parts.push('stroke');
-  if (style.letterSpacing !== undefined) parts.push(`letter_spacing_${scalarText(style.letterSpacing)}`);
-  if (style.lineSpacing !== undefined) parts.push(`line_spacing_${scalarText(style.lineSpacing)}`);
-  if (style.fontHinting !== undefined) parts.push(`hinting_${style.fontHinting}`);
-  if (style.fontAntialias !== undefined) parts.push(`antialias_${style.fontAntialias}`);
-  return parts.join('_');
-}
-
 const FONT_FAMILY_RE = /^[A-Za-z][A-Za-z0-9%.-]*$/;
 const SIZE_RE = /^(\d+(\.\d+)?|\$[a-zA-Z][a-zA-Z0-9]*)$/;
 const SETTING_RE = /^[a-z0-9]+$/;
 const SPACING_RE = /^-?\d+(\.\d+)?$/;
-
-function toScalar(token: string): Scalar {
-  const n = Number(token);
-  return String(n) === token ? n : token;
-}
 
 /** Whether a layer segment looks like font options (`Arial_18…`) rather than a public id. */
 function looksLikeTextStyle(segment: string): boolean {
@@ -107,11 +52,12 @@ function looksLikeTextStyle(segment: string): boolean {
   return family !== undefined && size !== undefined && FONT_FAMILY_RE.test(family) && SIZE_RE.test(size);
 }
 
-/** Reads font options written by {@link serializeTextStyle} (keywords in any order). */
+/** Reads font options written by `serializeTextStyle` (keywords in any order). */
 export function parseTextStyle(text: string): TextStyle {
   const tokens = text.split('_');
   const [fontFamily, size, ...rest] = tokens;
-  if (!fontFamily || !FONT_FAMILY_RE.test(fontFamily)) throw new LayerSyntaxError(`invalid font family in "${text}"`);
+  if (!fontFamily || !FONT_FAMILY_RE.test(fontFamily))
+    throw new LayerSyntaxError(`invalid font family in "${text}"`);
   if (size === undefined || !SIZE_RE.test(size)) throw new LayerSyntaxError(`invalid font size in "${text}"`);
   const style: { -readonly [K in keyof TextStyle]: TextStyle[K] } = { fontFamily, fontSize: toScalar(size) };
   const seen = new Set<string>();
@@ -148,7 +94,11 @@ export function parseTextStyle(text: string): TextStyle {
       if (token === 'letter') style.letterSpacing = toScalar(value);
       else style.lineSpacing = toScalar(value);
       i += 2;
-    } else if ((token === 'hinting' || token === 'antialias') && next !== undefined && SETTING_RE.test(next)) {
+    } else if (
+      (token === 'hinting' || token === 'antialias') &&
+      next !== undefined &&
+      SETTING_RE.test(next)
+    ) {
       once(token);
       if (token === 'hinting') style.fontHinting = next;
       else style.fontAntialias = next;
@@ -163,36 +113,6 @@ export function parseTextStyle(text: string): TextStyle {
 const RESOURCE_TYPES = new Set(['image', 'video', 'raw']);
 const DELIVERY_TYPES = new Set(['upload', 'private', 'authenticated']);
 const PUBLIC_ID_SEGMENT_RE = /^[^\s,/:?#]+$/;
-
-/** Writes a layer in URL form (without the `l_`/`u_` key). */
-export function serializeLayer(layer: Layer): string {
-  switch (layer.kind) {
-    case 'text': {
-      const style =
-        layer.style === undefined
-          ? undefined
-          : typeof layer.style === 'string'
-            ? layer.style
-            : serializeTextStyle(layer.style);
-      return ['text', style, encodeLayerText(layer.text)].filter((p) => p !== undefined).join(':');
-    }
-    case 'subtitles': {
-      const style = layer.style ? serializeTextStyle(layer.style) : undefined;
-      return ['subtitles', style, layer.publicId.replaceAll('/', ':')].filter((p) => p !== undefined).join(':');
-    }
-    case 'fetch':
-      return [layer.resourceType === 'video' ? 'video' : undefined, 'fetch', encodeFetchUrl(layer.url)]
-        .filter((p) => p !== undefined)
-        .join(':');
-    case 'asset': {
-      const parts: string[] = [];
-      if (layer.resourceType && layer.resourceType !== 'image') parts.push(layer.resourceType);
-      if (layer.type && layer.type !== 'upload') parts.push(layer.type);
-      parts.push(layer.publicId.replaceAll('/', ':'));
-      return parts.join(':');
-    }
-  }
-}
 
 /** Reads a layer value (the text after `l_`/`u_`). Throws {@link LayerSyntaxError} when malformed. */
 export function parseLayer(value: string): Layer {
@@ -215,7 +135,11 @@ export function parseLayer(value: string): Layer {
     const publicId = readPublicId(rest, value);
     return style ? { kind: 'subtitles', publicId, style } : { kind: 'subtitles', publicId };
   }
-  if (head === 'fetch' || (head === 'video' && parts[1] === 'fetch') || (head === 'image' && parts[1] === 'fetch')) {
+  if (
+    head === 'fetch' ||
+    (head === 'video' && parts[1] === 'fetch') ||
+    (head === 'image' && parts[1] === 'fetch')
+  ) {
     const encoded = parts.slice(head === 'fetch' ? 1 : 2).join(':');
     const url = decodeFetchUrl(encoded);
     return head === 'video' ? { kind: 'fetch', url, resourceType: 'video' } : { kind: 'fetch', url };

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { openBackends } from './backends.js';
+import { WebhookQueue } from './catalog/webhook-queue.js';
+import { type Config, ConfigError } from './config.js';
+import { AdminGate } from './http/admin-auth.js';
+import { registerAdminRoutes } from './http/admin-routes.js';
+import { registerAssetCommandRoutes } from './http/asset-command-routes.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerHealthRoute } from './http/health-route.js';
+import { registerSignRoute } from './http/sign-route.js';
+import { registerUploadRoutes } from './http/upload-routes.js';
+import { AdminService } from './services/admin-service.js';
+import type { AppServices } from './services/app-services.js';
+import { AssetCommands } from './services/asset-commands.js';
+import { ChunkedUploads } from './services/chunked-uploads.js';
+import { checkConsistency } from './services/consistency-check.js';
+import { VideoProbe } from './services/content-detection.js';
+import { Credentials } from './services/credentials.js';
+import { TempFiles } from './services/temp-files.js';
+import { UploadAuthenticator } from './services/upload-auth.js';
+import { UploadService } from './services/upload-service.js';
+import { Webhooks } from './services/webhooks.js';
+import { SERVER_VERSION } from './version.js';
+
+// The Upload API is called from widgets on any site; everything else only from configured origins.
+const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:[^/]+\/)?upload(?:$|\?)/;
+
+/**
+ * Builds the server (catalog opened and migrated, storage ready, routes registered) without
+ * listening, so that the CLI and tests start it the same way. Closing the app closes the catalog.
+ */
+export async function createApp(config: Config): Promise<FastifyInstance> {
+  if (!config.clouds.length)
+    throw new ConfigError('No cloud configured: set KUMO_URL=kumo://<key>:<secret>@<cloud>');
+  const backends = await openBackends(config);
+  const { assets, presets, storage } = backends;
+  const temp = new TempFiles(path.join(config.dataDir, 'tmp'));
+  await temp.prepare();
+  const chunks = new ChunkedUploads(path.join(config.dataDir, 'chunks'), config.maxFileBytes);
+  await chunks.expire(config.chunkTtlMs);
+  const cleanUp = () =>
+    checkConsistency(assets, storage, { removeOrphansOlderThanMs: config.orphanGraceMs, checkAssets: false });
+  await cleanUp();
+  const expiry = setInterval(() => {
+    void chunks.expire(config.chunkTtlMs).catch(() => undefined);
+    void cleanUp().catch(() => undefined);
+  }, 3_600_000);
+  expiry.unref();
+
+  const credentials = new Credentials(config.clouds);
+  const webhooks = new Webhooks(new WebhookQueue(backends.db), credentials, {
+    globalUrl: config.webhooks.globalUrl,
+    allow: config.remoteFetch.allow,
+    timeoutMs: 10_000,
+    maxAttempts: config.webhooks.maxAttempts,
+    retryDelayMs: config.webhooks.retryDelayMs,
+    pollMs: 5_000,
+  });
+  const services: AppServices = {
+    config,
+    temp,
+    uploadAuth: new UploadAuthenticator(credentials, presets),
+    uploads: new UploadService(
+      assets,
+      storage,
+      temp,
+      chunks,
+      new VideoProbe(),
+      credentials,
+      {
+        maxFileBytes: config.maxFileBytes,
+        remoteFetch: config.remoteFetch,
+      },
+      webhooks,
+    ),
+    commands: new AssetCommands(assets, storage, webhooks),
+    admin: new AdminService(assets, backends.folders, presets, storage, webhooks),
+    adminGate: new AdminGate(credentials, config.adminRateLimit),
+  };
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.publicUrl !== undefined,
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(expiry);
+    await webhooks.stop();
+    await backends.close();
+  });
+  registerErrorHandling(app, config.maxFileBytes);
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      const params: Record<string, string | string[]> = {};
+      for (const [key, value] of new URLSearchParams(body as string)) {
+        const previous = params[key];
+        params[key] =
+          previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+      }
+      done(null, params);
+    },
+  );
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.maxFileBytes,
+      files: 1,
+      fields: 1000,
+      fieldSize: config.maxBodyBytes,
+      parts: 1001,
+    },
+  });
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const isUpload = PUBLIC_CORS_PATH.test(request.url ?? '');
+      const allowAll = isUpload || config.corsOrigins.includes('*');
+      callback(null, {
+        origin: allowAll ? true : [...config.corsOrigins],
+        allowedHeaders: [
+          'Content-Type',
+          'Content-Range',
+          'X-Unique-Upload-Id',
+          'X-Requested-With',
+          'Authorization',
+        ],
+        exposedHeaders: [
+          'X-FeatureRateLimit-Limit',
+          'X-FeatureRateLimit-Remaining',
+          'X-FeatureRateLimit-Reset',
+        ],
+        methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+        maxAge: 600,
+      });
+    },
+  });
+
+  webhooks.start();
+  registerHealthRoute(app, SERVER_VERSION);
+  registerUploadRoutes(app, services);
+  registerAssetCommandRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerSignRoute(app, config);
+  return app;
+}

@@ -1,0 +1,436 @@
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Asset, type AssetIdentity, folderOf, type ResourceType } from './asset.js';
+import { decodeCursor, encodeCursor } from './listing-cursor.js';
+import type { AssetRow, CatalogSchema, NewAssetRow } from './schema.js';
+
+export interface AssetListQuery {
+  readonly cloud: string;
+  readonly resourceType?: ResourceType;
+  readonly type?: string;
+  readonly prefix?: string;
+  readonly publicIds?: readonly string[];
+  readonly tag?: string;
+  readonly direction: 'asc' | 'desc';
+  readonly maxResults: number;
+  readonly cursor?: string;
+}
+
+export interface AssetPage {
+  readonly assets: Asset[];
+  readonly nextCursor?: string;
+}
+
+export type TagCommand = 'add' | 'remove' | 'replace' | 'remove_all';
+
+/** Thrown when a `next_cursor` was not issued by this server. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+/** Asset metadata: the one place that knows the tables behind assets and tags. */
+export class AssetCatalog {
+  constructor(private readonly db: Kysely<CatalogSchema>) {}
+
+  async get(identity: AssetIdentity): Promise<Asset | undefined> {
+    const row = await this.db
+      .selectFrom('assets')
+      .selectAll()
+      .where('cloud', '=', identity.cloud)
+      .where('resource_type', '=', identity.resourceType)
+      .where('type', '=', identity.type)
+      .where('public_id', '=', identity.publicId)
+      .executeTakeFirst();
+    return row ? (await this.withTags([row]))[0] : undefined;
+  }
+
+  /**
+   * Stores an asset, replacing the one with the same identity if any, and returns the replaced
+   * asset so the caller can delete its blob once this commit has happened.
+   */
+  async save(asset: Asset): Promise<Asset | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await this.getIn(trx, asset);
+      if (previous) await this.deleteRow(trx, previous.assetId);
+      await trx.insertInto('assets').values(toRow(asset)).execute();
+      await insertTags(trx, asset.cloud, asset.assetId, asset.tags);
+      await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
+      return previous;
+    });
+  }
+
+  /** Inserts new assets (no replacement) in one transaction; for bulk loads such as `kumo seed`. */
+  async insertMany(assets: readonly Asset[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const asset of assets) {
+        await trx.insertInto('assets').values(toRow(asset)).execute();
+        await insertTags(trx, asset.cloud, asset.assetId, asset.tags);
+        await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
+      }
+    });
+  }
+
+  async remove(identity: AssetIdentity): Promise<Asset | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await this.getIn(trx, identity);
+      if (previous) await this.deleteRow(trx, previous.assetId);
+      return previous;
+    });
+  }
+
+  /**
+   * Changes an asset's public id (and delivery type). Returns the renamed asset and the asset it
+   * replaced, or `conflict` when the target exists and `overwrite` is false.
+   */
+  async rename(
+    from: AssetIdentity,
+    to: { publicId: string; type: string },
+    overwrite: boolean,
+    now: string,
+  ): Promise<{ status: 'renamed'; asset: Asset; replaced?: Asset } | { status: 'missing' | 'conflict' }> {
+    return this.db.transaction().execute(async (trx) => {
+      const source = await this.getIn(trx, from);
+      if (!source) return { status: 'missing' as const };
+      const targetIdentity = { ...from, publicId: to.publicId, type: to.type };
+      const target = await this.getIn(trx, targetIdentity);
+      if (target && target.assetId === source.assetId) return { status: 'renamed' as const, asset: source };
+      if (target && !overwrite) return { status: 'conflict' as const };
+      if (target) await this.deleteRow(trx, target.assetId);
+      const folder = folderOf(to.publicId);
+      await trx
+        .updateTable('assets')
+        .set({ public_id: to.publicId, type: to.type, folder, filename: lastSegment(to.publicId) })
+        .where('asset_id', '=', source.assetId)
+        .execute();
+      await ensureFolders(trx, from.cloud, folder, now);
+      const renamed = { ...source, publicId: to.publicId, type: to.type };
+      return { status: 'renamed' as const, asset: renamed, replaced: target };
+    });
+  }
+
+  async list(query: AssetListQuery): Promise<AssetPage> {
+    let select = this.db.selectFrom('assets').selectAll().where('cloud', '=', query.cloud);
+    if (query.resourceType) select = select.where('resource_type', '=', query.resourceType);
+    if (query.type) select = select.where('type', '=', query.type);
+    if (query.prefix) select = select.where(startsWith('public_id', query.prefix));
+    if (query.publicIds)
+      select = select.where('public_id', 'in', query.publicIds.length ? [...query.publicIds] : ['']);
+    if (query.tag) {
+      const tag = query.tag;
+      select = select.where('asset_id', 'in', (sub) =>
+        sub
+          .selectFrom('asset_tags')
+          .select('asset_id')
+          .where('cloud', '=', query.cloud)
+          .where('tag', '=', tag),
+      );
+    }
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
+      if (position?.length !== 2) throw new InvalidCursorError('Invalid next_cursor');
+      const [createdAt, assetId] = position as [string, string];
+      const op = query.direction === 'asc' ? '>' : '<';
+      select = select.where((eb) =>
+        eb.or([
+          eb('created_at', op, createdAt),
+          eb.and([eb('created_at', '=', createdAt), eb('asset_id', op, assetId)]),
+        ]),
+      );
+    }
+    const rows = await select
+      .orderBy('created_at', query.direction)
+      .orderBy('asset_id', query.direction)
+      .limit(query.maxResults + 1)
+      .execute();
+    const page = rows.slice(0, query.maxResults);
+    const last = page.at(-1);
+    return {
+      assets: await this.withTags(page),
+      nextCursor:
+        rows.length > query.maxResults && last ? encodeCursor([last.created_at, last.asset_id]) : undefined,
+    };
+  }
+
+  /** Applies a tag command to the listed assets; returns the public ids that exist. */
+  async updateTags(
+    scope: { cloud: string; resourceType: ResourceType; type: string },
+    publicIds: readonly string[],
+    command: TagCommand,
+    tags: readonly string[],
+  ): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('assets')
+        .select(['asset_id', 'public_id'])
+        .where('cloud', '=', scope.cloud)
+        .where('resource_type', '=', scope.resourceType)
+        .where('type', '=', scope.type)
+        .where('public_id', 'in', publicIds.length ? [...publicIds] : [''])
+        .execute();
+      for (const row of rows) {
+        if (command === 'remove_all' || command === 'replace') {
+          await trx.deleteFrom('asset_tags').where('asset_id', '=', row.asset_id).execute();
+        }
+        if (command === 'remove') {
+          if (tags.length) {
+            await trx
+              .deleteFrom('asset_tags')
+              .where('asset_id', '=', row.asset_id)
+              .where('tag', 'in', [...tags])
+              .execute();
+          }
+        } else if (command !== 'remove_all') {
+          await insertTags(trx, scope.cloud, row.asset_id, tags);
+        }
+      }
+      const found = new Set(rows.map((row) => row.public_id));
+      return publicIds.filter((id) => found.has(id));
+    });
+  }
+
+  /** Which of these storage keys belong to a catalogued asset. */
+  async referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await this.db
+      .selectFrom('assets')
+      .select('storage_key')
+      .where('storage_key', 'in', [...keys])
+      .execute();
+    return new Set(rows.map((row) => row.storage_key));
+  }
+
+  /** Every asset in catalogue order, page by page, for consistency checks. */
+  async *all(pageSize = 500): AsyncIterable<Asset> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('assets')
+        .selectAll()
+        .where('asset_id', '>', after)
+        .orderBy('asset_id')
+        .limit(pageSize)
+        .execute();
+      if (!rows.length) return;
+      yield* await this.withTags(rows);
+      after = rows.at(-1)!.asset_id;
+    }
+  }
+
+  async removeTagEverywhere(cloud: string, tag: string): Promise<void> {
+    await this.db.deleteFrom('asset_tags').where('cloud', '=', cloud).where('tag', '=', tag).execute();
+  }
+
+  async replaceContext(assetId: string, context: Record<string, string>): Promise<void> {
+    const value = Object.keys(context).length ? JSON.stringify(context) : null;
+    await this.db.updateTable('assets').set({ context: value }).where('asset_id', '=', assetId).execute();
+  }
+
+  /** Distinct tags of a cloud (optionally of one resource type), alphabetically, paged by tag. */
+  async listTags(
+    cloud: string,
+    resourceType: ResourceType | undefined,
+    options: { prefix?: string; maxResults: number; cursor?: string },
+  ): Promise<{ tags: string[]; nextCursor?: string }> {
+    let select = this.db
+      .selectFrom('asset_tags')
+      .select('asset_tags.tag')
+      .distinct()
+      .where('asset_tags.cloud', '=', cloud);
+    if (resourceType) {
+      select = select
+        .innerJoin('assets', 'assets.asset_id', 'asset_tags.asset_id')
+        .where('assets.resource_type', '=', resourceType);
+    }
+    if (options.prefix) select = select.where(startsWith('asset_tags.tag', options.prefix));
+    if (options.cursor) {
+      const position = decodeCursor(options.cursor);
+      if (!position || typeof position[0] !== 'string') throw new InvalidCursorError('Invalid next_cursor');
+      select = select.where('asset_tags.tag', '>', position[0]);
+    }
+    const rows = await select
+      .orderBy('asset_tags.tag')
+      .limit(options.maxResults + 1)
+      .execute();
+    const tags = rows.slice(0, options.maxResults).map((row) => row.tag);
+    const last = tags.at(-1);
+    return { tags, nextCursor: rows.length > options.maxResults && last ? encodeCursor([last]) : undefined };
+  }
+
+  async count(cloud: string): Promise<{ assets: number; bytes: number }> {
+    const row = await this.db
+      .selectFrom('assets')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('assets'),
+        eb.fn.sum<number | string | null>('bytes').as('bytes'),
+      ])
+      .where('cloud', '=', cloud)
+      .executeTakeFirstOrThrow();
+    return { assets: Number(row.assets), bytes: Number(row.bytes ?? 0) };
+  }
+
+  private async getIn(trx: Transaction<CatalogSchema>, identity: AssetIdentity): Promise<Asset | undefined> {
+    const row = await trx
+      .selectFrom('assets')
+      .selectAll()
+      .where('cloud', '=', identity.cloud)
+      .where('resource_type', '=', identity.resourceType)
+      .where('type', '=', identity.type)
+      .where('public_id', '=', identity.publicId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const tags = await trx
+      .selectFrom('asset_tags')
+      .select('tag')
+      .where('asset_id', '=', row.asset_id)
+      .orderBy('tag')
+      .execute();
+    return fromRow(
+      row,
+      tags.map((t) => t.tag),
+    );
+  }
+
+  private async deleteRow(trx: Transaction<CatalogSchema>, assetId: string): Promise<void> {
+    await trx.deleteFrom('asset_tags').where('asset_id', '=', assetId).execute();
+    await trx.deleteFrom('assets').where('asset_id', '=', assetId).execute();
+  }
+
+  private async withTags(rows: AssetRow[]): Promise<Asset[]> {
+    if (!rows.length) return [];
+    const tagRows = await this.db
+      .selectFrom('asset_tags')
+      .select(['asset_id', 'tag'])
+      .where(
+        'asset_id',
+        'in',
+        rows.map((row) => row.asset_id),
+      )
+      .orderBy('tag')
+      .execute();
+    const tags = new Map<string, string[]>();
+    for (const { asset_id, tag } of tagRows) tags.set(asset_id, [...(tags.get(asset_id) ?? []), tag]);
+    return rows.map((row) => fromRow(row, tags.get(row.asset_id) ?? []));
+  }
+}
+
+async function insertTags(
+  trx: Transaction<CatalogSchema>,
+  cloud: string,
+  assetId: string,
+  tags: readonly string[],
+) {
+  const unique = [...new Set(tags)];
+  if (!unique.length) return;
+  const existing = new Set(
+    (await trx.selectFrom('asset_tags').select('tag').where('asset_id', '=', assetId).execute()).map(
+      (row) => row.tag,
+    ),
+  );
+  const fresh = unique.filter((tag) => !existing.has(tag));
+  if (fresh.length) {
+    await trx
+      .insertInto('asset_tags')
+      .values(fresh.map((tag) => ({ asset_id: assetId, cloud, tag })))
+      .execute();
+  }
+}
+
+/** Records a folder and its ancestors, as Cloudinary creates folders implicitly on upload. */
+export async function ensureFolders(
+  db: Kysely<CatalogSchema> | Transaction<CatalogSchema>,
+  cloud: string,
+  folder: string,
+  now: string,
+): Promise<void> {
+  if (!folder) return;
+  const parts = folder.split('/');
+  const paths = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const existing = new Set(
+    (
+      await db
+        .selectFrom('folders')
+        .select('path')
+        .where('cloud', '=', cloud)
+        .where('path', 'in', paths)
+        .execute()
+    ).map((row) => row.path),
+  );
+  const missing = paths.filter((p) => !existing.has(p));
+  if (missing.length) {
+    await db
+      .insertInto('folders')
+      .values(missing.map((p) => ({ cloud, path: p, created_at: now })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/**
+ * A case-sensitive, wildcard-free prefix test that behaves the same in SQLite and Postgres
+ * (LIKE is case-insensitive in SQLite and would need escaping).
+ */
+export function startsWith(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`substr(${sql.ref(column)}, 1, ${[...prefix].length}) = ${prefix}`;
+}
+
+function lastSegment(publicId: string): string {
+  return publicId.slice(publicId.lastIndexOf('/') + 1);
+}
+
+function toRow(asset: Asset): NewAssetRow {
+  return {
+    asset_id: asset.assetId,
+    cloud: asset.cloud,
+    resource_type: asset.resourceType,
+    type: asset.type,
+    public_id: asset.publicId,
+    folder: folderOf(asset.publicId),
+    filename: lastSegment(asset.publicId),
+    format: asset.format,
+    version: asset.version,
+    version_id: asset.versionId,
+    bytes: asset.bytes,
+    width: asset.width ?? null,
+    height: asset.height ?? null,
+    pages: asset.pages ?? null,
+    duration: asset.duration ?? null,
+    media: Object.keys(asset.media).length ? JSON.stringify(asset.media) : null,
+    context: Object.keys(asset.context).length ? JSON.stringify(asset.context) : null,
+    etag: asset.etag,
+    original_filename: asset.originalFilename,
+    display_name: asset.displayName,
+    storage_key: asset.storageKey,
+    placeholder: asset.placeholder ? 1 : 0,
+    api_key: asset.apiKey ?? null,
+    created_at: asset.createdAt,
+    uploaded_at: asset.uploadedAt,
+  };
+}
+
+function fromRow(row: AssetRow, tags: string[]): Asset {
+  return {
+    assetId: row.asset_id,
+    cloud: row.cloud,
+    resourceType: row.resource_type as ResourceType,
+    type: row.type,
+    publicId: row.public_id,
+    format: row.format,
+    version: Number(row.version),
+    versionId: row.version_id,
+    bytes: Number(row.bytes),
+    width: row.width ?? undefined,
+    height: row.height ?? undefined,
+    pages: row.pages ?? undefined,
+    duration: row.duration ?? undefined,
+    media: row.media ? (JSON.parse(row.media) as Record<string, unknown>) : {},
+    context: row.context ? (JSON.parse(row.context) as Record<string, string>) : {},
+    tags,
+    etag: row.etag,
+    originalFilename: row.original_filename,
+    displayName: row.display_name,
+    storageKey: row.storage_key,
+    placeholder: row.placeholder === 1,
+    apiKey: row.api_key ?? undefined,
+    createdAt: row.created_at,
+    uploadedAt: row.uploaded_at,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** Tables of the catalog, shared by the SQLite and Postgres dialects (JSON kept as text). */
+export interface CatalogSchema {
+  assets: AssetTable;
+  asset_tags: AssetTagTable;
+  folders: FolderTable;
+  upload_presets: UploadPresetTable;
+  webhook_deliveries: WebhookDeliveryTable;
+}
+
+export interface AssetTable {
+  asset_id: string;
+  cloud: string;
+  resource_type: string;
+  type: string;
+  public_id: string;
+  /** The folder part of the public id ('' at the root); also the asset folder. */
+  folder: string;
+  /** The last segment of the public id, which search's `filename` field matches. */
+  filename: string;
+  format: string;
+  version: number;
+  version_id: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  duration: number | null;
+  /** JSON: media details (video/audio streams, frame rate…) that have no column of their own. */
+  media: string | null;
+  /** JSON `{key: value}` of the custom context. */
+  context: string | null;
+  etag: string;
+  original_filename: string;
+  display_name: string;
+  storage_key: string;
+  placeholder: number;
+  api_key: string | null;
+  /** ISO-8601 with milliseconds, so it sorts as text. */
+  created_at: string;
+  uploaded_at: string;
+}
+
+export interface AssetTagTable {
+  asset_id: string;
+  cloud: string;
+  tag: string;
+}
+
+export interface FolderTable {
+  cloud: string;
+  path: string;
+  created_at: string;
+}
+
+export interface UploadPresetTable {
+  cloud: string;
+  name: string;
+  unsigned: number;
+  /** JSON object of upload parameters and preset controls. */
+  settings: string;
+  created_at: string;
+}
+
+export type AssetRow = Selectable<AssetTable>;
+export type NewAssetRow = Insertable<AssetTable>;
+export type UploadPresetRow = Selectable<UploadPresetTable>;
+
+export interface WebhookDeliveryTable {
+  id: string;
+  cloud: string;
+  url: string;
+  /** The exact JSON text that is signed and sent. */
+  body: string;
+  attempts: number;
+  /** `pending` until delivered (row deleted) or given up (`failed`). */
+  status: string;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;

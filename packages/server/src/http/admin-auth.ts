@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKey } from '../config.js';
+import type { Credentials } from '../services/credentials.js';
+import { ServiceError } from '../services/service-error.js';
+import { basicCredentials } from './basic-auth.js';
+
+/**
+ * Admin API authentication (HTTP Basic with key:secret) and Cloudinary's hourly rate-limit headers.
+ * Counters live in this process; with several processes each enforces its own share.
+ */
+export class AdminGate {
+  private readonly counters = new Map<string, { hour: number; used: number }>();
+
+  constructor(
+    private readonly credentials: Credentials,
+    private readonly limitPerHour: number,
+  ) {}
+
+  authenticate(request: FastifyRequest, reply: FastifyReply, cloud: string): ApiKey {
+    this.credentials.requireCloud(cloud);
+    const basic = basicCredentials(request);
+    if (!basic) throw new ServiceError(401, 'Must supply api_key');
+    const key = this.credentials.verifySecret(cloud, basic.key, basic.secret);
+    if (!key) throw new ServiceError(401, 'Invalid credentials');
+    this.count(key.key, reply);
+    return key;
+  }
+
+  private count(key: string, reply: FastifyReply): void {
+    const now = Date.now();
+    const hour = Math.floor(now / 3_600_000);
+    const counter = this.counters.get(key);
+    const current = counter && counter.hour === hour ? counter : { hour, used: 0 };
+    current.used++;
+    this.counters.set(key, current);
+    const remaining = Math.max(0, this.limitPerHour - current.used);
+    void reply.header('X-FeatureRateLimit-Limit', String(this.limitPerHour));
+    void reply.header('X-FeatureRateLimit-Remaining', String(remaining));
+    void reply.header('X-FeatureRateLimit-Reset', new Date((hour + 1) * 3_600_000).toUTCString());
+    if (current.used > this.limitPerHour) throw new ServiceError(420, 'Rate limit exceeded');
+  }
+}

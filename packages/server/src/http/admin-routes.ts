@@ -1,0 +1,230 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppServices } from '../services/app-services.js';
+import type { RequestParams } from '../services/request-params.js';
+import { ServiceError } from '../services/service-error.js';
+import {
+  adminCloudParams,
+  adminPresetParams,
+  adminResourceParams,
+  adminTagParams,
+  adminTypedParams,
+  deleteQuery,
+  folderPageQuery,
+  listQuery,
+  pageQuery,
+} from './admin-schemas.js';
+import { baseUrlOf } from './base-url.js';
+import { readRequestParams } from './request-params-reader.js';
+
+const PRESET_RESERVED = new Set([
+  'name',
+  'unsigned',
+  'timestamp',
+  'signature',
+  'api_key',
+  'cloud_name',
+  'file',
+]);
+
+/** The Admin API under `/v1_1/:cloud/…`, authenticated with HTTP Basic (key:secret). */
+export function registerAdminRoutes(app: FastifyInstance, services: AppServices): void {
+  const { admin, adminGate } = services;
+  const base = (request: FastifyRequest) => baseUrlOf(request, services.config.publicUrl);
+
+  /** Authenticates, then returns the merged query/body parameters. */
+  async function open(request: FastifyRequest, reply: FastifyReply, cloud: string): Promise<RequestParams> {
+    const received = await readRequestParams(request, services.temp);
+    await services.temp.remove(received.file?.path);
+    adminGate.authenticate(request, reply, cloud);
+    return received.params;
+  }
+
+  app.get('/v1_1/:cloud/ping', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return { status: 'ok' };
+  });
+
+  app.get('/v1_1/:cloud/usage', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.usage(cloud, { maxFileBytes: services.config.maxFileBytes });
+  });
+
+  app.get('/v1_1/:cloud/resources', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.resourceTypes(cloud);
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type', async (request, reply) => {
+    const { cloud, resource_type } = adminResourceParams.parse(request.params);
+    const query = listQuery.parse(await open(request, reply, cloud));
+    return admin.listResources(
+      { cloud, resourceType: resource_type },
+      { prefix: query.prefix },
+      listOptions(query),
+      base(request),
+    );
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type/tags/:tag', async (request, reply) => {
+    const { cloud, resource_type, tag } = adminTagParams.parse(request.params);
+    const query = listQuery.parse(await open(request, reply, cloud));
+    return admin.listResources(
+      { cloud, resourceType: resource_type },
+      { tag },
+      listOptions(query),
+      base(request),
+    );
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type/:type', async (request, reply) => {
+    const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
+    const query = listQuery.parse(await open(request, reply, cloud));
+    const publicIds = query.public_ids === undefined ? undefined : [query.public_ids].flat();
+    return admin.listResources(
+      { cloud, resourceType: resource_type, type },
+      { prefix: publicIds ? undefined : query.prefix, publicIds },
+      listOptions(query),
+      base(request),
+    );
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type/:type/*', async (request, reply) => {
+    const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
+    const publicId = wildcard(request);
+    await open(request, reply, cloud);
+    return admin.resource({ cloud, resourceType: resource_type, type, publicId }, base(request));
+  });
+
+  app.delete('/v1_1/:cloud/resources/:resource_type/:type', async (request, reply) => {
+    const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
+    const query = deleteQuery.parse(await open(request, reply, cloud));
+    const selection = query.public_ids
+      ? { publicIds: [query.public_ids].flat() }
+      : query.prefix
+        ? { prefix: query.prefix }
+        : query.all
+          ? { all: true as const }
+          : undefined;
+    if (!selection) throw new ServiceError(400, 'Must specify public_ids, prefix or all');
+    return admin.deleteResources(
+      { cloud, resourceType: resource_type, type },
+      selection,
+      query.keep_original,
+    );
+  });
+
+  app.delete('/v1_1/:cloud/resources/:resource_type/tags/:tag', async (request, reply) => {
+    const { cloud, resource_type, tag } = adminTagParams.parse(request.params);
+    const query = deleteQuery.parse(await open(request, reply, cloud));
+    return admin.deleteResources({ cloud, resourceType: resource_type }, { tag }, query.keep_original);
+  });
+
+  app.get('/v1_1/:cloud/tags/:resource_type', async (request, reply) => {
+    const { cloud, resource_type } = adminResourceParams.parse(request.params);
+    const query = pageQuery.parse(await open(request, reply, cloud));
+    return admin.tags(cloud, resource_type, {
+      prefix: query.prefix,
+      maxResults: query.max_results,
+      nextCursor: query.next_cursor,
+    });
+  });
+
+  app.get('/v1_1/:cloud/folders', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const query = folderPageQuery.parse(await open(request, reply, cloud));
+    return admin.folders(cloud, '', { maxResults: query.max_results, nextCursor: query.next_cursor });
+  });
+
+  app.get('/v1_1/:cloud/folders/*', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const query = folderPageQuery.parse(await open(request, reply, cloud));
+    return admin.folders(cloud, wildcard(request), {
+      maxResults: query.max_results,
+      nextCursor: query.next_cursor,
+    });
+  });
+
+  app.post('/v1_1/:cloud/folders/*', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.createFolder(cloud, wildcard(request));
+  });
+
+  app.delete('/v1_1/:cloud/folders/*', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.deleteFolder(cloud, wildcard(request));
+  });
+
+  app.get('/v1_1/:cloud/upload_presets', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const query = pageQuery.parse(await open(request, reply, cloud));
+    return admin.listPresets(cloud, { maxResults: query.max_results, nextCursor: query.next_cursor });
+  });
+
+  app.post('/v1_1/:cloud/upload_presets', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const name = z.string().max(255).optional().parse(single(params.name));
+    return admin.createPreset(cloud, name, flag(params.unsigned) ?? false, presetSettings(params));
+  });
+
+  app.get('/v1_1/:cloud/upload_presets/:name', async (request, reply) => {
+    const { cloud, name } = adminPresetParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.getPreset(cloud, name);
+  });
+
+  app.put('/v1_1/:cloud/upload_presets/:name', async (request, reply) => {
+    const { cloud, name } = adminPresetParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    return admin.updatePreset(cloud, name, flag(params.unsigned), presetSettings(params));
+  });
+
+  app.delete('/v1_1/:cloud/upload_presets/:name', async (request, reply) => {
+    const { cloud, name } = adminPresetParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.deletePreset(cloud, name);
+  });
+}
+
+function listOptions(query: z.infer<typeof listQuery>) {
+  if (query.max_results < 1) throw new ServiceError(400, 'max_results must be between 1 and 500');
+  return {
+    maxResults: query.max_results,
+    nextCursor: query.next_cursor,
+    direction: query.direction,
+    tags: query.tags,
+    context: query.context,
+  };
+}
+
+function wildcard(request: FastifyRequest): string {
+  const value = (request.params as Record<string, string | undefined>)['*'];
+  if (!value) throw new ServiceError(400, 'Missing path');
+  return value.replace(/\/+$/, '');
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function flag(value: string | string[] | undefined): boolean | undefined {
+  const text = single(value);
+  if (text === undefined || text === '') return undefined;
+  return text === '1' || text === 'true';
+}
+
+/** Upload parameters a preset stores; boolean spellings become booleans. */
+function presetSettings(params: RequestParams): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (PRESET_RESERVED.has(key) || value === undefined || value === '') continue;
+    settings[key] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+  return settings;
+}

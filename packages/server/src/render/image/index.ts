@@ -1,0 +1,3 @@
+export { RenderError } from './render-error.js';
+export { DEFAULT_LIMITS, renderImage } from './render-image.js';
+export type { ClientHints, RenderContext, RenderLimits, RenderResult } from './render-types.js';

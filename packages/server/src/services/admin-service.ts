@@ -1,0 +1,299 @@
+import type { Asset, ResourceType } from '../catalog/asset.js';
+import { RESOURCE_TYPES } from '../catalog/asset.js';
+import type { AssetCatalog } from '../catalog/asset-catalog.js';
+import type { FolderCatalog } from '../catalog/folder-catalog.js';
+import { decodeCursor, encodeCursor } from '../catalog/listing-cursor.js';
+import type { PresetCatalog, UploadPreset } from '../catalog/preset-catalog.js';
+import type { BlobStorage } from '../storage/blob-storage.js';
+import { deleteNotification } from './asset-commands.js';
+import { randomId, validatePath } from './asset-naming.js';
+import { cloudinaryTime, resourceSummary } from './asset-response.js';
+import { ServiceError } from './service-error.js';
+import type { Webhooks } from './webhooks.js';
+
+export interface ListOptions {
+  readonly maxResults: number;
+  readonly nextCursor?: string;
+  readonly direction: 'asc' | 'desc';
+  readonly tags: boolean;
+  readonly context: boolean;
+}
+
+/** Which assets a bulk delete applies to. */
+export type DeleteSelection =
+  | { readonly publicIds: readonly string[] }
+  | { readonly prefix: string }
+  | { readonly all: true }
+  | { readonly tag: string };
+
+const DELETE_BATCH = 1000;
+
+/** Admin API operations (listing, details, bulk deletes, tags, folders, presets, usage). */
+export class AdminService {
+  constructor(
+    private readonly assets: AssetCatalog,
+    private readonly folderCatalog: FolderCatalog,
+    private readonly presets: PresetCatalog,
+    private readonly storage: BlobStorage,
+    private readonly webhooks?: Webhooks,
+  ) {}
+
+  async resourceTypes(cloud: string): Promise<{ resource_types: string[] }> {
+    const present: string[] = [];
+    for (const resourceType of RESOURCE_TYPES) {
+      const page = await this.assets.list({ cloud, resourceType, direction: 'desc', maxResults: 1 });
+      if (page.assets.length) present.push(resourceType);
+    }
+    return { resource_types: present };
+  }
+
+  async listResources(
+    scope: { cloud: string; resourceType: ResourceType; type?: string },
+    filter: { prefix?: string; publicIds?: readonly string[]; tag?: string },
+    options: ListOptions,
+    baseUrl: string,
+  ) {
+    const page = await this.assets.list({
+      cloud: scope.cloud,
+      resourceType: scope.resourceType,
+      type: scope.type,
+      prefix: filter.prefix,
+      publicIds: filter.publicIds,
+      tag: filter.tag,
+      direction: options.direction,
+      maxResults: options.maxResults,
+      cursor: options.nextCursor,
+    });
+    return {
+      resources: page.assets.map((asset) =>
+        resourceSummary(asset, baseUrl, { tags: options.tags, context: options.context }),
+      ),
+      ...(page.nextCursor ? { next_cursor: page.nextCursor } : {}),
+    };
+  }
+
+  async resource(
+    identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
+    baseUrl: string,
+  ) {
+    const asset = await this.assets.get(identity);
+    if (!asset) throw new ServiceError(404, `Resource not found - ${identity.publicId}`);
+    return details(asset, baseUrl);
+  }
+
+  /** Deletes up to 1000 assets per call; `partial` and `next_cursor` say when more remain. */
+  async deleteResources(
+    scope: { cloud: string; resourceType: ResourceType; type?: string },
+    selection: DeleteSelection,
+    keepOriginal: boolean,
+  ) {
+    const deleted: Record<string, string> = {};
+    const removedAssets: Asset[] = [];
+    let remaining = false;
+    let originals = 0;
+    if ('publicIds' in selection) {
+      if (selection.publicIds.length > DELETE_BATCH)
+        throw new ServiceError(400, `At most ${DELETE_BATCH} public_ids per call`);
+      for (const publicId of selection.publicIds) {
+        const identity = { ...scope, type: scope.type ?? 'upload', publicId };
+        const asset = keepOriginal ? await this.assets.get(identity) : await this.remove(identity);
+        deleted[publicId] = asset ? 'deleted' : 'not_found';
+        if (asset) originals++;
+        if (asset && !keepOriginal) removedAssets.push(asset);
+      }
+    } else {
+      const page = await this.assets.list({
+        cloud: scope.cloud,
+        resourceType: scope.resourceType,
+        type: scope.type,
+        prefix: 'prefix' in selection ? selection.prefix : undefined,
+        tag: 'tag' in selection ? selection.tag : undefined,
+        direction: 'asc',
+        maxResults: DELETE_BATCH,
+      });
+      for (const asset of page.assets) {
+        if (!keepOriginal && (await this.remove(asset))) removedAssets.push(asset);
+        deleted[asset.publicId] = 'deleted';
+        originals++;
+      }
+      remaining = page.nextCursor !== undefined;
+    }
+    if (removedAssets.length)
+      await this.webhooks?.notify(scope.cloud, undefined, deleteNotification(removedAssets));
+    const counts = Object.fromEntries(
+      Object.entries(deleted)
+        .filter(([, state]) => state === 'deleted')
+        .map(([id]) => [id, { original: keepOriginal ? 0 : 1, derived: 0 }]),
+    );
+    return {
+      deleted,
+      deleted_counts: counts,
+      partial: remaining,
+      ...(remaining ? { next_cursor: encodeCursor(['delete', originals]) } : {}),
+    };
+  }
+
+  async tags(
+    cloud: string,
+    resourceType: ResourceType,
+    options: { prefix?: string; maxResults: number; nextCursor?: string },
+  ) {
+    const page = await this.assets.listTags(cloud, resourceType, {
+      prefix: options.prefix,
+      maxResults: options.maxResults,
+      cursor: options.nextCursor,
+    });
+    return { tags: page.tags, ...(page.nextCursor ? { next_cursor: page.nextCursor } : {}) };
+  }
+
+  async folders(cloud: string, parent: string, options: { maxResults: number; nextCursor?: string }) {
+    const path = parent ? validatePath(parent, 'folder') : '';
+    if (path && !(await this.folderCatalog.exists(cloud, path)))
+      throw new ServiceError(404, `Can't find folder with path ${path}`);
+    const all = await this.folderCatalog.children(cloud, path);
+    const start = options.nextCursor ? cursorOffset(options.nextCursor) : 0;
+    const page = all.slice(start, start + options.maxResults);
+    const more = start + options.maxResults < all.length;
+    return {
+      folders: page.map((folderPath) => ({
+        name: folderPath.split('/').pop() ?? folderPath,
+        path: folderPath,
+        external_id: '',
+      })),
+      next_cursor: more ? encodeCursor([start + options.maxResults]) : null,
+      total_count: all.length,
+    };
+  }
+
+  async createFolder(cloud: string, rawPath: string) {
+    const path = validatePath(rawPath.replace(/^\/+|\/+$/g, ''), 'folder');
+    const created = await this.folderCatalog.create(cloud, path, new Date().toISOString());
+    if (!created) throw new ServiceError(409, `Folder ${path} already exists`);
+    return { success: true, path, name: path.split('/').pop() ?? path, external_id: '' };
+  }
+
+  async deleteFolder(cloud: string, rawPath: string) {
+    const path = validatePath(rawPath.replace(/^\/+|\/+$/g, ''), 'folder');
+    const outcome = await this.folderCatalog.delete(cloud, path);
+    if (outcome === 'missing') throw new ServiceError(404, `Can't find folder with path ${path}`);
+    if (outcome === 'not-empty') throw new ServiceError(400, 'Folder is not empty');
+    return { deleted: outcome };
+  }
+
+  async listPresets(cloud: string, options: { maxResults: number; nextCursor?: string }) {
+    const after = options.nextCursor ? String(decodeCursor(options.nextCursor)?.[0] ?? '') : undefined;
+    const page = await this.presets.list(cloud, options.maxResults, after);
+    const last = page.presets.at(-1);
+    return {
+      presets: page.presets.map(presetJson),
+      ...(page.more && last ? { next_cursor: encodeCursor([last.name]) } : {}),
+    };
+  }
+
+  async getPreset(cloud: string, name: string) {
+    const preset = await this.presets.get(cloud, name);
+    if (!preset) throw new ServiceError(404, `Can't find upload preset named ${name}`);
+    return presetJson(preset);
+  }
+
+  async createPreset(
+    cloud: string,
+    name: string | undefined,
+    unsigned: boolean,
+    settings: Record<string, unknown>,
+  ) {
+    const presetName = name ? validatePresetName(name) : randomId(8);
+    const created = await this.presets.create(
+      cloud,
+      { name: presetName, unsigned, settings },
+      new Date().toISOString(),
+    );
+    if (!created) throw new ServiceError(409, `Upload preset ${presetName} already exists`);
+    return { message: 'created', name: presetName };
+  }
+
+  async updatePreset(
+    cloud: string,
+    name: string,
+    unsigned: boolean | undefined,
+    settings: Record<string, unknown>,
+  ) {
+    const existing = await this.presets.get(cloud, name);
+    if (!existing) throw new ServiceError(404, `Can't find upload preset named ${name}`);
+    await this.presets.update(cloud, {
+      name,
+      unsigned: unsigned ?? existing.unsigned,
+      settings: { ...existing.settings, ...settings },
+    });
+    return { message: 'updated' };
+  }
+
+  async deletePreset(cloud: string, name: string) {
+    if (!(await this.presets.delete(cloud, name)))
+      throw new ServiceError(404, `Can't find upload preset named ${name}`);
+    return { message: 'deleted' };
+  }
+
+  async usage(cloud: string, limits: { maxFileBytes: number }) {
+    const { assets, bytes } = await this.assets.count(cloud);
+    return {
+      plan: 'Kumo',
+      last_updated: new Date().toISOString().slice(0, 10),
+      date_requested: cloudinaryTime(new Date().toISOString()),
+      transformations: { usage: 0, credits_usage: 0 },
+      objects: { usage: assets },
+      bandwidth: { usage: 0, credits_usage: 0 },
+      storage: { usage: bytes, credits_usage: 0 },
+      requests: 0,
+      resources: assets,
+      derived_resources: 0,
+      media_limits: {
+        image_max_size_bytes: limits.maxFileBytes,
+        video_max_size_bytes: limits.maxFileBytes,
+        raw_max_size_bytes: limits.maxFileBytes,
+      },
+    };
+  }
+
+  private async remove(identity: {
+    cloud: string;
+    resourceType: ResourceType;
+    type: string;
+    publicId: string;
+  }) {
+    const asset = await this.assets.remove(identity);
+    if (asset) await this.storage.delete(asset.storageKey).catch(() => undefined);
+    return asset;
+  }
+}
+
+function details(asset: Asset, baseUrl: string) {
+  const summary = resourceSummary(asset, baseUrl, { tags: true, context: true });
+  return {
+    ...summary,
+    version_id: asset.versionId,
+    etag: asset.etag,
+    placeholder: asset.placeholder,
+    original_filename: asset.originalFilename,
+    ...(asset.pages !== undefined ? { pages: asset.pages } : {}),
+    ...(asset.duration !== undefined ? { duration: asset.duration } : {}),
+    uploaded_at: cloudinaryTime(asset.uploadedAt),
+    derived: [],
+  };
+}
+
+function presetJson(preset: UploadPreset) {
+  return { name: preset.name, unsigned: preset.unsigned, settings: preset.settings, external_id: '' };
+}
+
+function validatePresetName(name: string): string {
+  if (!/^[A-Za-z0-9_. -]{1,255}$/.test(name))
+    throw new ServiceError(400, `Invalid upload preset name ${JSON.stringify(name)}`);
+  return name;
+}
+
+function cursorOffset(cursor: string): number {
+  const value = decodeCursor(cursor)?.[0];
+  if (typeof value !== 'number' || value < 0) throw new ServiceError(400, 'Invalid next_cursor');
+  return value;
+}

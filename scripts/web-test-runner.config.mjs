@@ -1,0 +1,80 @@
+// @web/test-runner in Debian's Chromium for browser-side tests. The same `*.test.ts` files run in
+// Node too; see test-files.mjs for which packages take part.
+
+import { relative } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserTestGlobs, repoRoot } from './test-files.mjs';
+import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Resolves the bare `node:test` import to a shim over mocha's globals. */
+const nodeTestShim = {
+  name: 'kumo-node-test-shim',
+  resolveImport({ source }) {
+    if (source === 'node:test') return '/scripts/browser/node-test-shim.js';
+    return undefined;
+  },
+};
+
+function flatten(suite, parents, file, into) {
+  for (const test of suite.tests) {
+    const status = test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed';
+    into.push({ file, fullTestName: [...parents, test.name].join(NAME_SEPARATOR), status });
+  }
+  for (const child of suite.suites) flatten(child, [...parents, child.name], file, into);
+}
+
+/** Writes every test's outcome as { file, fullTestName, status } for compare-runtimes.mjs. */
+const resultsReporter = {
+  onTestRunFinished({ sessions }) {
+    const results = [];
+    for (const session of sessions) {
+      const file = relative(repoRoot, session.testFile).split('\\').join('/');
+      if (session.testResults) flatten(session.testResults, [], file, results);
+      // A file that failed to load or threw outside a test has session errors but no test results.
+      for (const error of session.errors) {
+        results.push({ file, fullTestName: `<file error> ${error.message}`, status: 'failed' });
+      }
+    }
+    writeResults('chromium', { results });
+    const count = (status) => results.filter((result) => result.status === status).length;
+    console.log(
+      `Chromium: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped` +
+        ` in ${sessions.length} ${sessions.length === 1 ? 'file' : 'files'}`,
+    );
+  },
+};
+
+export default {
+  rootDir: repoRoot,
+  files: browserTestGlobs,
+  nodeResolve: true,
+  concurrency: 2,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  // Ahead of node-resolve (which the runner appends), so `node:test` never reaches it.
+  plugins: [nodeTestShim, esbuildPlugin({ ts: true })],
+  // Property tests run thousands of cases; mocha's 2 s default is meant for unit tests.
+  testFramework: { config: { timeout: 60_000 } },
+  testsFinishTimeout: 10 * 60_000,
+  // Plain line output in CI logs instead of terminal redraw sequences.
+  staticLogging: !process.stdout.isTTY,
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), resultsReporter],
+};
