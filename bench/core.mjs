@@ -40,8 +40,8 @@ export async function run() {
   );
   const verdict = ratios.kumoVsUrlGen >= TARGET_RATIO_URL_GEN ? 'meets' : 'MISSES';
   console.log(
-    `\nKumo / url-gen: ${ratios.kumoVsUrlGen.toFixed(1)}× (${verdict} the ${TARGET_RATIO_URL_GEN}× target)` +
-      `   Kumo / cloudinary.url: ${ratios.kumoVsCloudinaryUrl.toFixed(1)}×`,
+    `\nKumo / url-gen: ${ratios.kumoVsUrlGen.toFixed(2)}× (${verdict} the ${TARGET_RATIO_URL_GEN}× target)` +
+      `   Kumo / cloudinary.url: ${ratios.kumoVsCloudinaryUrl.toFixed(2)}×`,
   );
 
   const entries = {

@@ -1,11 +1,26 @@
 // Makes sure the system programs the tests drive are present: Debian's `chromium` (browser tests,
-// end-to-end tests) and `ffmpeg` (the server's video pipeline). Silent when they are.
+// end-to-end tests), `ffmpeg` (the server's video pipeline), PostgreSQL's server binaries (the
+// catalog's Postgres dialect) and the fonts text overlays are drawn with. Silent when they are.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Debian package name → the command it provides. */
-const REQUIRED = { chromium: 'chromium', ffmpeg: 'ffmpeg' };
+const postgresInstalled = () => {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
+  } catch {
+    return false;
+  }
+};
+
+/** Debian package name → how to tell it is installed. */
+const REQUIRED = {
+  chromium: () => onPath('chromium'),
+  ffmpeg: () => onPath('ffmpeg'),
+  postgresql: postgresInstalled,
+  'fonts-liberation': () => existsSync('/usr/share/fonts/truetype/liberation'),
+  'fonts-dejavu-core': () => existsSync('/usr/share/fonts/truetype/dejavu'),
+};
 
 const onPath = (command) =>
   (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -18,7 +33,7 @@ const onPath = (command) =>
   });
 
 const missing = Object.entries(REQUIRED)
-  .filter(([, command]) => !onPath(command))
+  .filter(([, installed]) => !installed())
   .map(([pkg]) => pkg);
 
 if (missing.length === 0) process.exit(0);
@@ -27,7 +42,7 @@ const isRoot = process.getuid?.() === 0;
 const isDebian = existsSync('/etc/debian_version');
 if (!isRoot || !isDebian) {
   console.error(
-    `Kumo's tests need the Debian packages ${missing.join(' and ')} (not found on PATH).\n` +
+    `Kumo's tests need the Debian packages ${missing.join(', ')} (not found).\n` +
       `Install them, e.g.: sudo apt-get update && sudo apt-get install -y ${Object.keys(REQUIRED).join(' ')}`,
   );
   process.exit(1);
@@ -47,4 +62,4 @@ const run = (args) => {
 
 console.log(`ensure-system-deps: installing missing Debian packages: ${missing.join(' ')}`);
 run(['update']);
-run(['install', '-y', ...Object.keys(REQUIRED)]);
+run(['install', '-y', ...missing]);

@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { openBackends } from './backends.js';
+import { TransformationCatalog } from './catalog/transformation-catalog.js';
 import { WebhookQueue } from './catalog/webhook-queue.js';
 import { type Config, ConfigError } from './config.js';
 import { AdminGate } from './http/admin-auth.js';
@@ -10,7 +11,9 @@ import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAssetCommandRoutes } from './http/asset-command-routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerHealthRoute } from './http/health-route.js';
+import { registerMediaLibraryTokenRoute } from './http/media-library-token-route.js';
 import { registerSignRoute } from './http/sign-route.js';
+import { registerTransformationRoutes } from './http/transformation-routes.js';
 import { registerUploadRoutes } from './http/upload-routes.js';
 import { AdminService } from './services/admin-service.js';
 import type { AppServices } from './services/app-services.js';
@@ -19,7 +22,10 @@ import { ChunkedUploads } from './services/chunked-uploads.js';
 import { checkConsistency } from './services/consistency-check.js';
 import { VideoProbe } from './services/content-detection.js';
 import { Credentials } from './services/credentials.js';
+import { MediaLibraryTokens } from './services/media-library-tokens.js';
+import { SearchService } from './services/search-service.js';
 import { TempFiles } from './services/temp-files.js';
+import { TransformationService } from './services/transformation-service.js';
 import { UploadAuthenticator } from './services/upload-auth.js';
 import { UploadService } from './services/upload-service.js';
 import { Webhooks } from './services/webhooks.js';
@@ -51,6 +57,7 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
   expiry.unref();
 
   const credentials = new Credentials(config.clouds);
+  const mediaLibraryTokens = new MediaLibraryTokens(credentials, config.mediaLibrary);
   const webhooks = new Webhooks(new WebhookQueue(backends.db), credentials, {
     globalUrl: config.webhooks.globalUrl,
     allow: config.remoteFetch.allow,
@@ -78,7 +85,9 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     ),
     commands: new AssetCommands(assets, storage, webhooks),
     admin: new AdminService(assets, backends.folders, presets, storage, webhooks),
-    adminGate: new AdminGate(credentials, config.adminRateLimit),
+    adminGate: new AdminGate(credentials, config.adminRateLimit, mediaLibraryTokens),
+    search: new SearchService(backends.db),
+    transformations: new TransformationService(new TransformationCatalog(backends.db)),
   };
 
   const app = Fastify({
@@ -88,6 +97,9 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     },
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.publicUrl !== undefined,
+    // The Node SDK sends `resources%2Fsearch` (and `folders%2Fsearch`) with the slash encoded.
+    rewriteUrl: (request) =>
+      (request.url ?? '/').replace(/^(\/v1_1\/[^/?]+\/(?:resources|folders))%2Fsearch/i, '$1/search'),
   });
   app.addHook('onClose', async () => {
     clearInterval(expiry);
@@ -146,6 +158,8 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
   registerUploadRoutes(app, services);
   registerAssetCommandRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerTransformationRoutes(app, services);
   registerSignRoute(app, config);
+  registerMediaLibraryTokenRoute(app, config, mediaLibraryTokens);
   return app;
 }

@@ -4,7 +4,7 @@ import { FolderCatalog } from './catalog/folder-catalog.js';
 import { openCatalogDatabase } from './catalog/open-catalog.js';
 import { PresetCatalog } from './catalog/preset-catalog.js';
 import type { CatalogSchema } from './catalog/schema.js';
-import { type Config, ConfigError } from './config.js';
+import type { Config } from './config.js';
 import type { BlobStorage } from './storage/blob-storage.js';
 import { LocalDiskStorage } from './storage/local-disk-storage.js';
 
@@ -19,17 +19,29 @@ export interface Backends {
 }
 
 export async function openBackends(config: Config): Promise<Backends> {
-  if (config.storage.kind !== 'local')
-    throw new ConfigError('KUMO_STORAGE=s3:// is not available in this version yet');
-  const storage = new LocalDiskStorage(config.storage.root);
-  await storage.removePartials();
+  let storage: BlobStorage;
+  let closeStorage = () => {};
+  if (config.storage.kind === 'local') {
+    const local = new LocalDiskStorage(config.storage.root);
+    await local.removePartials();
+    storage = local;
+  } else {
+    // Loaded only when configured, so a local-disk server never loads the AWS SDK.
+    const { S3Storage } = await import('./storage/s3-storage.js');
+    const s3 = new S3Storage(config.storage.options);
+    storage = s3;
+    closeStorage = () => s3.destroy();
+  }
   const db = await openCatalogDatabase(config.database);
   return {
     db,
-    assets: new AssetCatalog(db),
+    assets: new AssetCatalog(db, config.database.kind),
     folders: new FolderCatalog(db),
     presets: new PresetCatalog(db),
     storage,
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      closeStorage();
+    },
   };
 }

@@ -22,7 +22,7 @@ Options (each also settable by environment variable):
   --host ADDRESS        KUMO_HOST          listening address (default 127.0.0.1)
   --data-dir DIR        KUMO_DATA_DIR      data folder (default ./.kumo-data)
   --database-url URL    KUMO_DATABASE_URL  sqlite:<file> (default) or postgres://…
-  --storage SPEC        KUMO_STORAGE       local (default) or local:<dir>
+  --storage SPEC        KUMO_STORAGE       local (default), local:<dir> or s3://bucket?endpoint=…
   --cors-origins LIST   KUMO_CORS_ORIGINS  origins allowed to call the Admin API
   --public-url URL      KUMO_PUBLIC_URL    base of the URLs in API responses
   --max-file-bytes N    KUMO_MAX_FILE_BYTES largest accepted upload

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { S3StorageOptions } from './storage/s3-storage.js';
+import { parseS3StorageUrl, S3StorageConfigError } from './storage/s3-url.js';
 
 /** One API key of a cloud; the secret never leaves the server. */
 export interface ApiKey {
@@ -18,14 +20,7 @@ export type DatabaseConfig =
 
 export type StorageConfig =
   | { readonly kind: 'local'; readonly root: string }
-  | {
-      readonly kind: 's3';
-      readonly bucket: string;
-      readonly prefix: string;
-      readonly endpoint?: string;
-      readonly region: string;
-      readonly forcePathStyle: boolean;
-    };
+  | { readonly kind: 's3'; readonly options: S3StorageOptions };
 
 export interface Config {
   readonly port: number;
@@ -63,6 +58,8 @@ export interface Config {
     readonly tags?: readonly string[];
     readonly maxFileBytes?: number;
   };
+  /** Tokens of `POST /api/media-library/token`. */
+  readonly mediaLibrary: { readonly ttlSeconds: number; readonly allowWrite: boolean };
   /** Abandoned chunked uploads older than this are deleted. */
   readonly chunkTtlMs: number;
   /** Base of the delivery URLs in responses; derived from each request when absent. */
@@ -91,6 +88,8 @@ const KNOWN_VARIABLES = new Set([
   'KUMO_ADMIN_RATE_LIMIT',
   'KUMO_ORPHAN_GRACE_SECONDS',
   'KUMO_NOTIFICATION_URL',
+  'KUMO_ML_TOKEN_TTL_SECONDS',
+  'KUMO_ML_TOKEN_WRITE',
   'KUMO_SIGN_FOLDER',
   'KUMO_SIGN_TAGS',
   'KUMO_SIGN_MAX_FILE_BYTES',
@@ -174,6 +173,15 @@ export function resolveConfig(env: Record<string, string | undefined>, argv: rea
         ? parseInteger('KUMO_SIGN_MAX_FILE_BYTES', settings.get('KUMO_SIGN_MAX_FILE_BYTES')!, 1)
         : undefined,
     },
+    mediaLibrary: {
+      ttlSeconds: parseInteger(
+        'KUMO_ML_TOKEN_TTL_SECONDS',
+        settings.get('KUMO_ML_TOKEN_TTL_SECONDS') ?? '600',
+        10,
+        86_400,
+      ),
+      allowWrite: parseBoolean('KUMO_ML_TOKEN_WRITE', settings.get('KUMO_ML_TOKEN_WRITE') ?? 'false'),
+    },
     orphanGraceMs:
       parseInteger('KUMO_ORPHAN_GRACE_SECONDS', settings.get('KUMO_ORPHAN_GRACE_SECONDS') ?? '3600', 0) *
       1000,
@@ -234,30 +242,12 @@ function parseStorage(value: string | undefined, dataDir: string): StorageConfig
   if (!value || value === 'local') return { kind: 'local', root: path.join(dataDir, 'blobs') };
   if (value.startsWith('local:')) return { kind: 'local', root: path.resolve(value.slice('local:'.length)) };
   if (value.startsWith('s3://')) {
-    let url: URL;
     try {
-      url = new URL(value);
-    } catch {
-      throw new ConfigError('KUMO_STORAGE: malformed s3:// URL');
+      return { kind: 's3', options: parseS3StorageUrl(value) };
+    } catch (error) {
+      if (error instanceof S3StorageConfigError) throw new ConfigError(error.message);
+      throw error;
     }
-    if (!url.hostname) throw new ConfigError('KUMO_STORAGE: s3://<bucket> needs a bucket name');
-    const known = new Set(['endpoint', 'region', 'force_path_style']);
-    for (const key of url.searchParams.keys()) {
-      if (!known.has(key)) throw new ConfigError(`KUMO_STORAGE: unknown s3 option "${key}"`);
-    }
-    const endpoint = url.searchParams.get('endpoint') ?? undefined;
-    if (endpoint !== undefined) parsePublicUrl(endpoint, 'KUMO_STORAGE endpoint');
-    return {
-      kind: 's3',
-      bucket: url.hostname,
-      prefix: url.pathname.replace(/^\/+|\/+$/g, ''),
-      endpoint,
-      region: url.searchParams.get('region') ?? 'us-east-1',
-      forcePathStyle: parseBoolean(
-        'KUMO_STORAGE force_path_style',
-        url.searchParams.get('force_path_style') ?? 'true',
-      ),
-    };
   }
   throw new ConfigError('KUMO_STORAGE must be local, local:<directory> or s3://<bucket>[/prefix]?endpoint=…');
 }

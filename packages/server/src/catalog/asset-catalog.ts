@@ -10,6 +10,9 @@ export interface AssetListQuery {
   readonly prefix?: string;
   readonly publicIds?: readonly string[];
   readonly tag?: string;
+  readonly assetIds?: readonly string[];
+  /** Assets directly in this folder ('' for the root). */
+  readonly folder?: string;
   readonly direction: 'asc' | 'desc';
   readonly maxResults: number;
   readonly cursor?: string;
@@ -29,7 +32,10 @@ export class InvalidCursorError extends Error {
 
 /** Asset metadata: the one place that knows the tables behind assets and tags. */
 export class AssetCatalog {
-  constructor(private readonly db: Kysely<CatalogSchema>) {}
+  constructor(
+    private readonly db: Kysely<CatalogSchema>,
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
 
   async get(identity: AssetIdentity): Promise<Asset | undefined> {
     const row = await this.db
@@ -48,14 +54,23 @@ export class AssetCatalog {
    * asset so the caller can delete its blob once this commit has happened.
    */
   async save(asset: Asset): Promise<Asset | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      const previous = await this.getIn(trx, asset);
-      if (previous) await this.deleteRow(trx, previous.assetId);
-      await trx.insertInto('assets').values(toRow(asset)).execute();
-      await insertTags(trx, asset.cloud, asset.assetId, asset.tags);
-      await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
-      return previous;
-    });
+    // Two uploads of a new public id can race (Postgres runs them concurrently); the loser sees a
+    // unique violation, and on retry finds the winner's row and replaces it, as an overwrite would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(async (trx) => {
+          await this.lockIdentity(trx, asset);
+          const previous = await this.getIn(trx, asset);
+          if (previous) await this.deleteRow(trx, previous.assetId);
+          await trx.insertInto('assets').values(toRow(asset)).execute();
+          await insertTags(trx, asset.cloud, asset.assetId, asset.tags, asset.createdAt);
+          await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
+          return previous;
+        });
+      } catch (error) {
+        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+      }
+    }
   }
 
   /** Inserts new assets (no replacement) in one transaction; for bulk loads such as `kumo seed`. */
@@ -63,7 +78,7 @@ export class AssetCatalog {
     await this.db.transaction().execute(async (trx) => {
       for (const asset of assets) {
         await trx.insertInto('assets').values(toRow(asset)).execute();
-        await insertTags(trx, asset.cloud, asset.assetId, asset.tags);
+        await insertTags(trx, asset.cloud, asset.assetId, asset.tags, asset.createdAt);
         await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
       }
     });
@@ -88,6 +103,7 @@ export class AssetCatalog {
     now: string,
   ): Promise<{ status: 'renamed'; asset: Asset; replaced?: Asset } | { status: 'missing' | 'conflict' }> {
     return this.db.transaction().execute(async (trx) => {
+      await this.lockIdentity(trx, { ...from, publicId: to.publicId, type: to.type });
       const source = await this.getIn(trx, from);
       if (!source) return { status: 'missing' as const };
       const targetIdentity = { ...from, publicId: to.publicId, type: to.type };
@@ -108,39 +124,51 @@ export class AssetCatalog {
   }
 
   async list(query: AssetListQuery): Promise<AssetPage> {
-    let select = this.db.selectFrom('assets').selectAll().where('cloud', '=', query.cloud);
-    if (query.resourceType) select = select.where('resource_type', '=', query.resourceType);
-    if (query.type) select = select.where('type', '=', query.type);
-    if (query.prefix) select = select.where(startsWith('public_id', query.prefix));
-    if (query.publicIds)
-      select = select.where('public_id', 'in', query.publicIds.length ? [...query.publicIds] : ['']);
-    if (query.tag) {
-      const tag = query.tag;
-      select = select.where('asset_id', 'in', (sub) =>
-        sub
-          .selectFrom('asset_tags')
-          .select('asset_id')
-          .where('cloud', '=', query.cloud)
-          .where('tag', '=', tag),
-      );
-    }
+    const conditions: Expression<SqlBool>[] = [sql<SqlBool>`${sql.ref('assets.cloud')} = ${query.cloud}`];
+    const equals = (column: string, value: string) => sql<SqlBool>`${sql.ref(column)} = ${value}`;
+    const within = (column: string, values: readonly string[]) =>
+      sql<SqlBool>`${sql.ref(column)} in (${sql.join(values.length ? [...values] : [''])})`;
+    if (query.resourceType) conditions.push(equals('assets.resource_type', query.resourceType));
+    if (query.type) conditions.push(equals('assets.type', query.type));
+    if (query.prefix) conditions.push(startsWith('assets.public_id', query.prefix));
+    if (query.publicIds) conditions.push(within('assets.public_id', query.publicIds));
+    if (query.assetIds) conditions.push(within('assets.asset_id', query.assetIds));
+    if (query.folder !== undefined) conditions.push(equals('assets.folder', query.folder));
+    // With a tag, the tag index (which carries created_at) drives the scan in listing order.
+    const order = query.tag ? 'asset_tags' : 'assets';
+    const createdAt = sql.ref(`${order}.created_at`);
+    const assetId = sql.ref(`${order}.asset_id`);
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       if (position?.length !== 2) throw new InvalidCursorError('Invalid next_cursor');
-      const [createdAt, assetId] = position as [string, string];
-      const op = query.direction === 'asc' ? '>' : '<';
-      select = select.where((eb) =>
-        eb.or([
-          eb('created_at', op, createdAt),
-          eb.and([eb('created_at', '=', createdAt), eb('asset_id', op, assetId)]),
-        ]),
+      const [afterCreatedAt, afterAssetId] = position as [string, string];
+      const op = sql.raw(query.direction === 'asc' ? '>' : '<');
+      conditions.push(
+        sql<SqlBool>`(${createdAt} ${op} ${afterCreatedAt} or (${createdAt} = ${afterCreatedAt} and ${assetId} ${op} ${afterAssetId}))`,
       );
     }
-    const rows = await select
-      .orderBy('created_at', query.direction)
-      .orderBy('asset_id', query.direction)
-      .limit(query.maxResults + 1)
-      .execute();
+    const where = sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+    const direction = query.direction === 'asc' ? sql`asc` : sql`desc`;
+    const rows = query.tag
+      ? await this.db
+          .selectFrom('assets')
+          .innerJoin('asset_tags', 'asset_tags.asset_id', 'assets.asset_id')
+          .selectAll('assets')
+          .where(equals('asset_tags.cloud', query.cloud))
+          .where(equals('asset_tags.tag', query.tag))
+          .where(where)
+          .orderBy(sql`${createdAt} ${direction}`)
+          .orderBy(sql`${assetId} ${direction}`)
+          .limit(query.maxResults + 1)
+          .execute()
+      : await this.db
+          .selectFrom('assets')
+          .selectAll()
+          .where(where)
+          .orderBy(sql`${createdAt} ${direction}`)
+          .orderBy(sql`${assetId} ${direction}`)
+          .limit(query.maxResults + 1)
+          .execute();
     const page = rows.slice(0, query.maxResults);
     const last = page.at(-1);
     return {
@@ -160,7 +188,7 @@ export class AssetCatalog {
     return this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('assets')
-        .select(['asset_id', 'public_id'])
+        .select(['asset_id', 'public_id', 'created_at'])
         .where('cloud', '=', scope.cloud)
         .where('resource_type', '=', scope.resourceType)
         .where('type', '=', scope.type)
@@ -179,7 +207,7 @@ export class AssetCatalog {
               .execute();
           }
         } else if (command !== 'remove_all') {
-          await insertTags(trx, scope.cloud, row.asset_id, tags);
+          await insertTags(trx, scope.cloud, row.asset_id, tags, row.created_at);
         }
       }
       const found = new Set(rows.map((row) => row.public_id));
@@ -217,6 +245,14 @@ export class AssetCatalog {
 
   async removeTagEverywhere(cloud: string, tag: string): Promise<void> {
     await this.db.deleteFrom('asset_tags').where('cloud', '=', cloud).where('tag', '=', tag).execute();
+  }
+
+  async setDisplayName(assetId: string, displayName: string): Promise<void> {
+    await this.db
+      .updateTable('assets')
+      .set({ display_name: displayName })
+      .where('asset_id', '=', assetId)
+      .execute();
   }
 
   async replaceContext(assetId: string, context: Record<string, string>): Promise<void> {
@@ -267,6 +303,16 @@ export class AssetCatalog {
     return { assets: Number(row.assets), bytes: Number(row.bytes ?? 0) };
   }
 
+  /**
+   * Serializes writers of one identity. SQLite already runs one write transaction at a time;
+   * Postgres gets a transaction-scoped advisory lock on a hash of the identity.
+   */
+  private async lockIdentity(trx: Transaction<CatalogSchema>, identity: AssetIdentity): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    const key = [identity.cloud, identity.resourceType, identity.type, identity.publicId].join('\n');
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  }
+
   private async getIn(trx: Transaction<CatalogSchema>, identity: AssetIdentity): Promise<Asset | undefined> {
     const row = await trx
       .selectFrom('assets')
@@ -283,7 +329,7 @@ export class AssetCatalog {
       .where('asset_id', '=', row.asset_id)
       .orderBy('tag')
       .execute();
-    return fromRow(
+    return assetFromRow(
       row,
       tags.map((t) => t.tag),
     );
@@ -308,7 +354,7 @@ export class AssetCatalog {
       .execute();
     const tags = new Map<string, string[]>();
     for (const { asset_id, tag } of tagRows) tags.set(asset_id, [...(tags.get(asset_id) ?? []), tag]);
-    return rows.map((row) => fromRow(row, tags.get(row.asset_id) ?? []));
+    return rows.map((row) => assetFromRow(row, tags.get(row.asset_id) ?? []));
   }
 }
 
@@ -317,6 +363,7 @@ async function insertTags(
   cloud: string,
   assetId: string,
   tags: readonly string[],
+  createdAt: string,
 ) {
   const unique = [...new Set(tags)];
   if (!unique.length) return;
@@ -329,7 +376,7 @@ async function insertTags(
   if (fresh.length) {
     await trx
       .insertInto('asset_tags')
-      .values(fresh.map((tag) => ({ asset_id: assetId, cloud, tag })))
+      .values(fresh.map((tag) => ({ asset_id: assetId, cloud, tag, created_at: createdAt })))
       .execute();
   }
 }
@@ -406,7 +453,8 @@ function toRow(asset: Asset): NewAssetRow {
   };
 }
 
-function fromRow(row: AssetRow, tags: string[]): Asset {
+/** Maps a catalog row (and its tags) to the services' Asset. */
+export function assetFromRow(row: AssetRow, tags: readonly string[]): Asset {
   return {
     assetId: row.asset_id,
     cloud: row.cloud,
@@ -433,4 +481,9 @@ function fromRow(row: AssetRow, tags: string[]): Asset {
     createdAt: row.created_at,
     uploadedAt: row.uploaded_at,
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { openBackends } from '../backends.js';
 import type { DatabaseConfig } from '../config.js';
+import { checkConsistency } from '../services/consistency-check.js';
 import { makePng } from '../testing/fixtures.js';
 import { type PostgresServer, startPostgres } from '../testing/postgres-server.js';
 import {
@@ -242,6 +245,48 @@ catalogContract('SQLite', () => ({ kind: 'sqlite', file: path.join(sqliteDir, 'c
 catalogContract('PostgreSQL', () => (postgres ? { kind: 'postgres', url: postgres.url } : undefined));
 
 describe('server on PostgreSQL', () => {
+  it('answers concurrent uploads of one new public id without a 500, keeping one asset and no orphan blob', async (context) => {
+    if (!postgres) {
+      context.skip('PostgreSQL is not installed');
+      return;
+    }
+    const db = `race_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${db}`);
+    await admin.end();
+    const server = await startTestServer({
+      KUMO_DATABASE_URL: postgres.url.replace(/\/postgres$/, `/${db}`),
+    });
+    try {
+      const url = `${server.url}/v1_1/${TEST_CLOUD}/raw/upload`;
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          postForm(url, signed({ public_id: 'race.bin' }), {
+            bytes: Buffer.from(`copy ${i}`),
+            filename: 'r.bin',
+          }),
+        ),
+      );
+      for (const result of results) assert.strictEqual(result.status, 200, JSON.stringify(result.body));
+      const backends = await openBackends(server.config);
+      try {
+        const report = await checkConsistency(backends.assets, backends.storage);
+        assert.deepEqual(report.orphanBlobs, []);
+        assert.deepEqual(report.brokenAssets, []);
+        const page = await backends.assets.list({ cloud: TEST_CLOUD, direction: 'asc', maxResults: 10 });
+        assert.deepEqual(
+          page.assets.map((asset) => asset.publicId),
+          ['race.bin'],
+        );
+      } finally {
+        await backends.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('uploads and lists through the HTTP API with KUMO_DATABASE_URL=postgres://…', async (context) => {
     if (!postgres) {
       context.skip('PostgreSQL is not installed');

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 /**
  * Schema changes in order. Only portable column types are used so that SQLite and Postgres share
@@ -91,6 +91,40 @@ const MIGRATIONS: Record<string, Migration> = {
         .createIndex('webhook_deliveries_due')
         .on('webhook_deliveries')
         .columns(['status', 'next_attempt_at'])
+        .execute();
+    },
+  },
+  '0003_named_transformations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('named_transformations')
+        .addColumn('cloud', 'varchar(64)', (c) => c.notNull())
+        .addColumn('name', 'varchar(255)', (c) => c.notNull())
+        .addColumn('transformation', 'text', (c) => c.notNull())
+        .addColumn('allowed_for_strict', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('named_transformations_pk', ['cloud', 'name'])
+        .execute();
+    },
+  },
+  '0004_listing_indexes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('asset_tags')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await sql`update asset_tags set created_at = (select assets.created_at from assets where assets.asset_id = asset_tags.asset_id)`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('asset_tags_listing')
+        .on('asset_tags')
+        .columns(['cloud', 'tag', 'created_at', 'asset_id'])
+        .execute();
+      await db.schema
+        .createIndex('assets_listing_any_type')
+        .on('assets')
+        .columns(['cloud', 'resource_type', 'created_at', 'asset_id'])
         .execute();
     },
   },

@@ -7,6 +7,7 @@ export interface CatalogSchema {
   folders: FolderTable;
   upload_presets: UploadPresetTable;
   webhook_deliveries: WebhookDeliveryTable;
+  named_transformations: NamedTransformationTable;
 }
 
 export interface AssetTable {
@@ -46,6 +47,8 @@ export interface AssetTagTable {
   asset_id: string;
   cloud: string;
   tag: string;
+  /** The asset's created_at, copied so that listing by tag runs on one index in listing order. */
+  created_at: string;
 }
 
 export interface FolderTable {
@@ -82,3 +85,13 @@ export interface WebhookDeliveryTable {
 }
 
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+
+export interface NamedTransformationTable {
+  cloud: string;
+  /** Without the `t_` prefix URLs use. */
+  name: string;
+  /** Canonical transformation string. */
+  transformation: string;
+  allowed_for_strict: number;
+  created_at: string;
+}

@@ -263,9 +263,73 @@ describe('official cloudinary SDK: Admin API', () => {
     assert.strictEqual(missing.error.http_code, 404);
   });
 
+  it('updates a resource: tags, context and display name', async () => {
+    const updated: Result = await cloudinary.api.update('shop/bags/d', {
+      tags: ['product', 'bag'],
+      context: { alt: 'Brown tote' },
+      display_name: 'Tote',
+    });
+    assert.deepEqual(updated.tags, ['bag', 'product']);
+    assert.deepEqual(updated.context, { custom: { alt: 'Brown tote' } });
+    assert.strictEqual(updated.display_name, 'Tote');
+    await cloudinary.api.update('shop/bags/d', { tags: ['product'] });
+  });
+
+  it('finds resources by asset id and by asset folder, and deletes by asset id', async () => {
+    const one: Result = await cloudinary.api.resource('shop/bags/d');
+    const byId: Result = await cloudinary.api.resource_by_asset_id(one.asset_id);
+    assert.strictEqual(byId.public_id, 'shop/bags/d');
+    const byIds: Result = await cloudinary.api.resources_by_asset_ids([one.asset_id]);
+    assert.deepEqual(
+      byIds.resources.map((r: Result) => r.public_id),
+      ['shop/bags/d'],
+    );
+    const byFolder: Result = await cloudinary.api.resources_by_asset_folder('shop/shoes');
+    assert.deepEqual(byFolder.resources.map((r: Result) => r.public_id).sort(), [
+      'shop/shoes/a',
+      'shop/shoes/b',
+      'shop/shoes/c',
+    ]);
+    const png = `data:image/png;base64,${(await makePng(3, 3)).toString('base64')}`;
+    const extra: Result = await cloudinary.uploader.upload(png, { public_id: 'shop/extra' });
+    const deleted: Result = await cloudinary.api.delete_resources_by_asset_ids([extra.asset_id]);
+    assert.deepEqual(deleted.deleted, { [extra.asset_id]: 'deleted' });
+  });
+
   it('lists tags', async () => {
     const result: Result = await cloudinary.api.tags({ prefix: 'sh' });
     assert.deepEqual(result.tags, ['shoe']);
+  });
+
+  it('searches with search.expression(…), sort_by, with_field, aggregate and next_cursor', async () => {
+    const first: Result = await cloudinary.search
+      .expression('folder:shop/* AND tags:shoe')
+      .sort_by('public_id', 'asc')
+      .max_results(2)
+      .with_field('tags')
+      .aggregate('format')
+      .execute();
+    assert.strictEqual(first.total_count, 3);
+    assert.deepEqual(
+      first.resources.map((r: Result) => r.public_id),
+      ['shop/shoes/a', 'shop/shoes/b'],
+    );
+    assert.deepEqual(first.resources[0].tags, ['product', 'shoe']);
+    assert.deepEqual(first.aggregations, { format: { png: 3 } });
+    const second: Result = await cloudinary.search
+      .expression('folder:shop/* AND tags:shoe')
+      .sort_by('public_id', 'asc')
+      .max_results(2)
+      .next_cursor(first.next_cursor)
+      .execute();
+    assert.deepEqual(
+      second.resources.map((r: Result) => r.public_id),
+      ['shop/shoes/c'],
+    );
+    const none: Result = await cloudinary.search.expression('tags:shoe AND NOT folder:shop/*').execute();
+    assert.strictEqual(none.total_count, 0);
+    const bad = await expectRejection(cloudinary.search.expression('tags:(').execute());
+    assert.strictEqual(bad.error.http_code, 400);
   });
 
   it('lists, creates and deletes folders', async () => {
@@ -324,6 +388,37 @@ describe('official cloudinary SDK: Admin API', () => {
       ['widget'],
     );
     assert.strictEqual((await cloudinary.api.delete_upload_preset('widget')).message, 'deleted');
+  });
+
+  it('creates, reads, updates, lists and deletes a named transformation', async () => {
+    const created: Result = await cloudinary.api.create_transformation('thumb', {
+      width: 150,
+      height: 100,
+      crop: 'fill',
+    });
+    assert.strictEqual(created.message, 'created');
+    const duplicate = await expectRejection(cloudinary.api.create_transformation('thumb', 'w_10'));
+    assert.strictEqual(duplicate.error.http_code, 409);
+    const one: Result = await cloudinary.api.transformation('thumb');
+    assert.strictEqual(one.name, 't_thumb');
+    assert.strictEqual(one.named, true);
+    assert.deepEqual(one.info, [{ transformation: 'c_fill,h_100,w_150' }]);
+    await cloudinary.api.update_transformation('thumb', {
+      allowed_for_strict: true,
+      unsafe_update: { width: 200, crop: 'scale' },
+    });
+    const updated: Result = await cloudinary.api.transformation('t_thumb');
+    assert.strictEqual(updated.allowed_for_strict, true);
+    assert.deepEqual(updated.info, [{ transformation: 'c_scale,w_200' }]);
+    const listed: Result = await cloudinary.api.transformations({ named: true });
+    assert.deepEqual(listed.transformations, [
+      { name: 't_thumb', allowed_for_strict: true, used: false, named: true },
+    ]);
+    const invalid = await expectRejection(cloudinary.api.create_transformation('broken', 'zz_nonsense'));
+    assert.strictEqual(invalid.error.http_code, 400);
+    assert.strictEqual((await cloudinary.api.delete_transformation('thumb')).message, 'deleted');
+    const gone = await expectRejection(cloudinary.api.transformation('thumb'));
+    assert.strictEqual(gone.error.http_code, 404);
   });
 
   it('reports usage', async () => {

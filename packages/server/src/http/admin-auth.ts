@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKey } from '../config.js';
 import type { Credentials } from '../services/credentials.js';
+import type { MediaLibraryTokens } from '../services/media-library-tokens.js';
 import { ServiceError } from '../services/service-error.js';
 import { basicCredentials } from './basic-auth.js';
 
 /**
- * Admin API authentication (HTTP Basic with key:secret) and Cloudinary's hourly rate-limit headers.
+ * Admin API authentication (HTTP Basic with key:secret, or a media-library bearer token) and Cloudinary's hourly rate-limit headers.
  * Counters live in this process; with several processes each enforces its own share.
  */
 export class AdminGate {
@@ -14,10 +15,23 @@ export class AdminGate {
   constructor(
     private readonly credentials: Credentials,
     private readonly limitPerHour: number,
+    private readonly tokens: MediaLibraryTokens,
   ) {}
 
   authenticate(request: FastifyRequest, reply: FastifyReply, cloud: string): ApiKey {
     this.credentials.requireCloud(cloud);
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const grant = this.tokens.verify(cloud, bearer);
+      if (!grant) throw new ServiceError(401, 'Invalid or expired token');
+      const reading =
+        request.method === 'GET' ||
+        request.method === 'HEAD' ||
+        /\/resources\/search$/.test(request.url.split('?')[0]!);
+      if (grant.scope === 'read' && !reading) throw new ServiceError(403, 'This token is read-only');
+      this.count(grant.key.key, reply);
+      return grant.key;
+    }
     const basic = basicCredentials(request);
     if (!basic) throw new ServiceError(401, 'Must supply api_key');
     const key = this.credentials.verifySecret(cloud, basic.key, basic.secret);

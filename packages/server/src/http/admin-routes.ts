@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../services/app-services.js';
-import type { RequestParams } from '../services/request-params.js';
+import { validateTag } from '../services/asset-naming.js';
+import { parseContext } from '../services/context-metadata.js';
+import { listParam, type RequestParams, stringParam } from '../services/request-params.js';
 import { ServiceError } from '../services/service-error.js';
 import {
   adminCloudParams,
@@ -58,7 +60,50 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     return admin.resourceTypes(cloud);
   });
 
+  const assetIdsQuery = z.object({ asset_ids: z.union([z.string(), z.array(z.string())]) }).passthrough();
+
+  app.get('/v1_1/:cloud/resources/by_asset_ids', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const assetIds = [assetIdsQuery.parse(params).asset_ids].flat();
+    const query = listQuery.parse({
+      ...params,
+      asset_ids: undefined,
+      max_results: String(Math.min(assetIds.length || 1, 500)),
+    });
+    return admin.listResources({ cloud }, { assetIds }, listOptions(query), base(request));
+  });
+
+  app.get('/v1_1/:cloud/resources/by_asset_folder', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const folder = z
+      .string()
+      .max(1024)
+      .parse(stringParam(params, 'asset_folder') ?? '');
+    const query = listQuery.parse({ ...params, asset_folder: undefined });
+    return admin.listResources(
+      { cloud },
+      { folder: folder.replace(/^\/+|\/+$/g, '') },
+      listOptions(query),
+      base(request),
+    );
+  });
+
+  app.delete('/v1_1/:cloud/resources', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    return admin.deleteByAssetIds(cloud, [assetIdsQuery.parse(params).asset_ids].flat());
+  });
+
   app.get('/v1_1/:cloud/resources/:resource_type', async (request, reply) => {
+    // `GET /resources/:asset_id` shares this path shape.
+    const assetId = (request.params as { resource_type?: string }).resource_type;
+    if (assetId && /^[0-9a-f]{32}$/.test(assetId)) {
+      const { cloud } = adminCloudParams.parse(request.params);
+      await open(request, reply, cloud);
+      return admin.resourceByAssetId(cloud, assetId, base(request));
+    }
     const { cloud, resource_type } = adminResourceParams.parse(request.params);
     const query = listQuery.parse(await open(request, reply, cloud));
     return admin.listResources(
@@ -99,6 +144,24 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     return admin.resource({ cloud, resourceType: resource_type, type, publicId }, base(request));
   });
 
+  app.post('/v1_1/:cloud/resources/:resource_type/:type/*', async (request, reply) => {
+    const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
+    const publicId = wildcard(request);
+    const params = await open(request, reply, cloud);
+    const tags = listParam(params, 'tags');
+    const context = stringParam(params, 'context');
+    const displayName = stringParam(params, 'display_name');
+    return admin.updateResource(
+      { cloud, resourceType: resource_type, type, publicId },
+      {
+        tags: tags?.map(validateTag),
+        context: context === undefined ? undefined : parseContext(context),
+        displayName: displayName === undefined ? undefined : validateDisplayName(displayName),
+      },
+      base(request),
+    );
+  });
+
   app.delete('/v1_1/:cloud/resources/:resource_type/:type', async (request, reply) => {
     const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
     const query = deleteQuery.parse(await open(request, reply, cloud));
@@ -121,6 +184,12 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     const { cloud, resource_type, tag } = adminTagParams.parse(request.params);
     const query = deleteQuery.parse(await open(request, reply, cloud));
     return admin.deleteResources({ cloud, resourceType: resource_type }, { tag }, query.keep_original);
+  });
+
+  app.post('/v1_1/:cloud/resources/search', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return services.search.search(cloud, request.body, base(request));
   });
 
   app.get('/v1_1/:cloud/tags/:resource_type', async (request, reply) => {
@@ -227,4 +296,11 @@ function presetSettings(params: RequestParams): Record<string, unknown> {
     settings[key] = value === 'true' ? true : value === 'false' ? false : value;
   }
   return settings;
+}
+
+function validateDisplayName(value: string): string {
+  if (value.length > 255 || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new ServiceError(400, 'Invalid display_name: at most 255 characters, no control characters');
+  }
+  return value;
 }

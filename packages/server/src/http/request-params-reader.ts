@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { RequestParams } from '../services/request-params.js';
@@ -9,6 +11,8 @@ import type { TempFiles } from '../services/temp-files.js';
 export interface ReceivedFile {
   readonly path: string;
   readonly filename?: string;
+  /** MD5 of the bytes, computed while they were written. */
+  readonly md5?: string;
 }
 
 export interface ReceivedRequest {
@@ -34,7 +38,7 @@ export async function readRequestParams(request: FastifyRequest, temp: TempFiles
     }
     return { params };
   }
-  let file: ReceivedFile | undefined;
+  let file: { path: string; filename?: string; md5?: string } | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
@@ -47,7 +51,19 @@ export async function readRequestParams(request: FastifyRequest, temp: TempFiles
       }
       const target = temp.newPath();
       file = { path: target, filename: part.filename || undefined };
-      await pipeline(part.file, fs.createWriteStream(target, { flags: 'wx' }));
+      // Hashing on the way to disk saves reading a large file a second time for its etag.
+      const hash = createHash('md5');
+      await pipeline(
+        part.file,
+        new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+          },
+        }),
+        fs.createWriteStream(target, { flags: 'wx' }),
+      );
+      file = { ...file, md5: hash.digest('hex') };
     }
   } catch (error) {
     await temp.remove(file?.path);

@@ -35,7 +35,7 @@ async function handleUpload(
       throw badRequest('Chunked uploads need both X-Unique-Upload-Id and Content-Range headers');
     }
     const source: UploadSource = received.file
-      ? { kind: 'file', path: received.file.path, filename: received.file.filename }
+      ? { kind: 'file', path: received.file.path, filename: received.file.filename, md5: received.file.md5 }
       : { kind: 'none' };
     return await services.uploads.upload({
       cloud,

@@ -48,8 +48,14 @@ export class AdminService {
   }
 
   async listResources(
-    scope: { cloud: string; resourceType: ResourceType; type?: string },
-    filter: { prefix?: string; publicIds?: readonly string[]; tag?: string },
+    scope: { cloud: string; resourceType?: ResourceType; type?: string },
+    filter: {
+      prefix?: string;
+      publicIds?: readonly string[];
+      tag?: string;
+      assetIds?: readonly string[];
+      folder?: string;
+    },
     options: ListOptions,
     baseUrl: string,
   ) {
@@ -60,6 +66,8 @@ export class AdminService {
       prefix: filter.prefix,
       publicIds: filter.publicIds,
       tag: filter.tag,
+      assetIds: filter.assetIds,
+      folder: filter.folder,
       direction: options.direction,
       maxResults: options.maxResults,
       cursor: options.nextCursor,
@@ -72,6 +80,29 @@ export class AdminService {
     };
   }
 
+  async resourceByAssetId(cloud: string, assetId: string, baseUrl: string) {
+    const page = await this.assets.list({ cloud, assetIds: [assetId], direction: 'asc', maxResults: 1 });
+    const asset = page.assets[0];
+    if (!asset) throw new ServiceError(404, `Resource not found - ${assetId}`);
+    return details(asset, baseUrl);
+  }
+
+  async deleteByAssetIds(cloud: string, assetIds: readonly string[]) {
+    if (assetIds.length > DELETE_BATCH)
+      throw new ServiceError(400, `At most ${DELETE_BATCH} asset_ids per call`);
+    const page = await this.assets.list({ cloud, assetIds, direction: 'asc', maxResults: DELETE_BATCH });
+    const deleted: Record<string, string> = Object.fromEntries(assetIds.map((id) => [id, 'not_found']));
+    const removed: Asset[] = [];
+    for (const asset of page.assets) {
+      if (await this.remove(asset)) {
+        deleted[asset.assetId] = 'deleted';
+        removed.push(asset);
+      }
+    }
+    if (removed.length) await this.webhooks?.notify(cloud, undefined, deleteNotification(removed));
+    return { deleted, partial: false };
+  }
+
   async resource(
     identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
     baseUrl: string,
@@ -79,6 +110,21 @@ export class AdminService {
     const asset = await this.assets.get(identity);
     if (!asset) throw new ServiceError(404, `Resource not found - ${identity.publicId}`);
     return details(asset, baseUrl);
+  }
+
+  /** Admin API update: replaces tags and/or context, sets the display name. */
+  async updateResource(
+    identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
+    changes: { tags?: readonly string[]; context?: Record<string, string>; displayName?: string },
+    baseUrl: string,
+  ) {
+    const asset = await this.assets.get(identity);
+    if (!asset) throw new ServiceError(404, `Resource not found - ${identity.publicId}`);
+    if (changes.tags) await this.assets.updateTags(identity, [identity.publicId], 'replace', changes.tags);
+    if (changes.context) await this.assets.replaceContext(asset.assetId, changes.context);
+    if (changes.displayName !== undefined)
+      await this.assets.setDisplayName(asset.assetId, changes.displayName);
+    return this.resource(identity, baseUrl);
   }
 
   /** Deletes up to 1000 assets per call; `partial` and `next_cursor` say when more remain. */

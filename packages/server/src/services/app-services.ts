@@ -2,7 +2,9 @@ import type { Config } from '../config.js';
 import type { AdminGate } from '../http/admin-auth.js';
 import type { AdminService } from './admin-service.js';
 import type { AssetCommands } from './asset-commands.js';
+import type { SearchService } from './search-service.js';
 import type { TempFiles } from './temp-files.js';
+import type { TransformationService } from './transformation-service.js';
 import type { UploadAuthenticator } from './upload-auth.js';
 import type { UploadService } from './upload-service.js';
 
@@ -15,4 +17,6 @@ export interface AppServices {
   readonly commands: AssetCommands;
   readonly admin: AdminService;
   readonly adminGate: AdminGate;
+  readonly search: SearchService;
+  readonly transformations: TransformationService;
 }

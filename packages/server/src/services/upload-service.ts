@@ -30,7 +30,7 @@ import { validateNotificationUrl, type Webhooks } from './webhooks.js';
 
 /** The bytes of an upload as the route received them. */
 export type UploadSource =
-  | { readonly kind: 'file'; readonly path: string; readonly filename?: string }
+  | { readonly kind: 'file'; readonly path: string; readonly filename?: string; readonly md5?: string }
   | { readonly kind: 'none' };
 
 export interface UploadInput {
@@ -136,7 +136,8 @@ export class UploadService {
         file = materialized.file;
         filename = materialized.filename;
       }
-      return await this.store(input, params, file, filename);
+      const knownMd5 = !input.chunk && input.source.kind === 'file' ? input.source.md5 : undefined;
+      return await this.store(input, params, file, filename, knownMd5);
     } finally {
       await Promise.all(owned.map((path) => this.temp.remove(path)));
     }
@@ -175,7 +176,13 @@ export class UploadService {
     throw badRequest('Invalid file: expected file bytes, a data URI or an http(s) URL');
   }
 
-  private async store(input: UploadInput, params: RequestParams, file: string, filename: string | undefined) {
+  private async store(
+    input: UploadInput,
+    params: RequestParams,
+    file: string,
+    filename: string | undefined,
+    knownMd5?: string,
+  ) {
     const bytes = (await fs.stat(file)).size;
     // A preset or a signed request may lower the server's limit, never raise it.
     const maxSize = Math.min(
@@ -236,7 +243,7 @@ export class UploadService {
       media: content.media,
       context,
       tags: [...new Set(tags)].sort(),
-      etag: await md5(file),
+      etag: knownMd5 ?? (await md5(file)),
       originalFilename: baseName(originalName).replace(/\.[^.]*$/, '') || 'file',
       displayName: stringParam(params, 'display_name') ?? publicId.slice(publicId.lastIndexOf('/') + 1),
       storageKey,
