@@ -303,7 +303,7 @@ describe('chunked uploads', () => {
         onProgress: (p) => progress.push(p.uploadedBytes),
       },
     );
-    assert.deepEqual(result, { public_id: 'big', version: 2 });
+    assert.deepEqual(result as unknown, { public_id: 'big', version: 2 });
     assert.deepEqual(progress, [10, 20, 25]);
     assert.deepEqual(
       requests.map((r) => r.headers['content-range']),

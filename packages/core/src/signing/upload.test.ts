@@ -23,7 +23,7 @@ const DOC_STRING = 'eager=w_400,h_300,c_pad|w_260,h_200,c_crop&public_id=sample_
 const DOC_SIGNATURE = 'bfd09f95f331f558cbd1320e67aa8d488770583e';
 const DOC_NOW = 1315060510 * 1000;
 
-async function rejectsWith(promise: Promise<unknown>, type: new (...args: never[]) => Error): Promise<void> {
+async function rejectsWith(promise: Promise<unknown>, type: new (message?: string) => Error): Promise<void> {
   try {
     await promise;
   } catch (error) {

@@ -3,8 +3,11 @@ import type { Component } from './model.js';
 /** A model field that maps to one `key_value` URL parameter. */
 export type ParamField = Exclude<keyof Component, 'if' | 'variables' | 'raw'>;
 
-/** The one list of parameters: model field → URL key. Writers and readers are keyed by it. */
-export const PARAM_KEYS: Readonly<Record<ParamField, string>> = {
+/**
+ * The one list of parameters: model field → URL key. Writers and readers are keyed by it. It has no
+ * prototype, so a stray `constructor` or `toString` field is reported as unknown, not looked up.
+ */
+export const PARAM_KEYS: Readonly<Record<ParamField, string>> = Object.assign(Object.create(null), {
   angle: 'a',
   aspectRatio: 'ar',
   audioCodec: 'ac',
@@ -46,4 +49,4 @@ export const PARAM_KEYS: Readonly<Record<ParamField, string>> = {
   x: 'x',
   y: 'y',
   zoom: 'z',
-};
+});

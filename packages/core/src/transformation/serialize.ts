@@ -7,8 +7,6 @@ export class TransformationError extends Error {
   override readonly name = 'TransformationError';
 }
 
-const SPECIAL_FIELDS = new Set(['if', 'variables', 'raw']);
-
 /**
  * Joins the parts of one component in Cloudinary's canonical order: condition, variables, the
  * `key_value` parameters sorted as strings, then raw text. The SDKs emit exactly this order, and the
@@ -20,18 +18,21 @@ export function assembleComponent(
   params: string[],
   raw: string | undefined,
 ): string {
-  params.sort();
+  if (params.length > 1) params.sort();
   let out = condition ?? '';
-  for (const part of [...variables, ...params]) out = out ? `${out},${part}` : part;
+  for (const part of variables) out = out ? `${out},${part}` : part;
+  for (const part of params) out = out ? `${out},${part}` : part;
   if (raw) out = out ? `${out},${raw}` : raw;
   return out;
 }
+
+const NO_VARIABLES: readonly string[] = [];
 
 /** Writes one component, e.g. `{ crop: 'fill', width: 400 }` → `c_fill,w_400`. */
 export function serializeComponent(component: Component): string {
   const params: string[] = [];
   for (const field in component) {
-    if (SPECIAL_FIELDS.has(field)) continue;
+    if (field === 'if' || field === 'variables' || field === 'raw') continue;
     const value = (component as Record<string, unknown>)[field];
     if (value === undefined || value === null) continue;
     const key = PARAM_KEYS[field as ParamField];
@@ -41,10 +42,12 @@ export function serializeComponent(component: Component): string {
       );
     }
     const write = PARAM_WRITERS[field as ParamField];
-    const text = write ? write(value as never) : String(value);
+    const text = write ? write(value as never) : typeof value === 'string' ? value : String(value);
     if (text.length > 0) params.push(`${key}_${text}`);
   }
-  const variables = (component.variables ?? []).map(([name, value]) => `${name}_${value}`);
+  const variables = component.variables
+    ? component.variables.map(([name, value]) => `${name}_${value}`)
+    : NO_VARIABLES;
   const condition = component.if === undefined || component.if === '' ? undefined : `if_${component.if}`;
   return assembleComponent(condition, variables, params, component.raw);
 }

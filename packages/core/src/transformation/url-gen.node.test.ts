@@ -8,7 +8,15 @@ import { brightness, contrast, saturation } from '@cloudinary/url-gen/actions/ad
 import { dpr, format, quality } from '@cloudinary/url-gen/actions/delivery';
 import { blur, grayscale, pixelate, sepia, vignette } from '@cloudinary/url-gen/actions/effect';
 import { source } from '@cloudinary/url-gen/actions/overlay';
-import { crop, fill, fit, limitFit, pad, scale, thumbnail } from '@cloudinary/url-gen/actions/resize';
+import {
+  crop,
+  fill,
+  fit as fitWithin,
+  limitFit,
+  pad,
+  scale,
+  thumbnail,
+} from '@cloudinary/url-gen/actions/resize';
 import { byAngle } from '@cloudinary/url-gen/actions/rotate';
 import { byRadius, max } from '@cloudinary/url-gen/actions/roundCorners';
 import { trim } from '@cloudinary/url-gen/actions/videoEdit';
@@ -48,7 +56,7 @@ const resize: fc.Arbitrary<Step> = fc.oneof(
   fc.tuple(px, px).map(
     ([w, h]): Step =>
       (t) =>
-        t.resize(fit().width(w).height(h)),
+        t.resize(fitWithin().width(w).height(h)),
   ),
   px.map(
     (w): Step =>

@@ -34,16 +34,19 @@ const writeVideoCodec: Writer = (value: string | VideoCodec) => {
 };
 
 /** Writers for the parameters whose value is not written with `String(value)`. */
-export const PARAM_WRITERS: Partial<Readonly<Record<ParamField, Writer>>> = {
-  angle: joinWith('.'),
-  background: writeColor,
-  border: writeColor,
-  color: writeColor,
-  effect: writeEffect,
-  flags: joinWith('.'),
-  namedTransformation: joinWith('.'),
-  overlay: writeLayer,
-  radius: joinWith(':'),
-  underlay: writeLayer,
-  videoCodec: writeVideoCodec,
-};
+export const PARAM_WRITERS: Partial<Readonly<Record<ParamField, Writer>>> = Object.assign(
+  Object.create(null),
+  {
+    angle: joinWith('.'),
+    background: writeColor,
+    border: writeColor,
+    color: writeColor,
+    effect: writeEffect,
+    flags: joinWith('.'),
+    namedTransformation: joinWith('.'),
+    overlay: writeLayer,
+    radius: joinWith(':'),
+    underlay: writeLayer,
+    videoCodec: writeVideoCodec,
+  },
+);

@@ -113,6 +113,8 @@ export function assembleDeliveryUrl(publicId: string, host: HostSettings, path: 
     version == null ? undefined : `v${version}`,
     source,
   ];
-  const url = parts.filter(present).join('/').replace(/ /g, '%20');
+  let url = '';
+  for (const part of parts) if (present(part)) url = url ? `${url}/${part}` : part;
+  if (url.includes(' ')) url = url.replace(/ /g, '%20');
   return path.finish ? path.finish(url) : url;
 }

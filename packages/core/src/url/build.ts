@@ -30,9 +30,10 @@ export function resolveDeliveryOptions(
     throw new DeliveryUrlError('missing_cloud_name', 'cloudName is required to build a delivery URL');
   }
   // Syntax checks only, so that the list of delivery types stays out of browser bundles.
-  if (!/^(image|video|raw)$/.test(resourceType))
+  if (resourceType !== 'image' && resourceType !== 'video' && resourceType !== 'raw')
     throw invalid(`Unknown resourceType ${JSON.stringify(resourceType)}`);
-  if (!/^[a-z][a-z0-9_]*$/.test(type)) throw invalid(`Invalid delivery type ${JSON.stringify(type)}`);
+  if (type !== 'upload' && !/^[a-z][a-z0-9_]*$/.test(type))
+    throw invalid(`Invalid delivery type ${JSON.stringify(type)}`);
   if (version !== undefined && !/^\d+$/.test(String(version))) {
     throw invalid(`version must be a non-negative integer, got ${JSON.stringify(version)}`);
   }

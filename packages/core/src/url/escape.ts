@@ -3,6 +3,7 @@ import { DeliveryUrlError } from './delivery-url-error.js';
 const REMOTE_URL = /^https?:\//i;
 const DOUBLE_SLASH = /([^:])\/\//g;
 const FETCH_UNSAFE = /[^a-zA-Z0-9_.\-/:]+/g;
+const PLAIN_PUBLIC_ID = /^[A-Za-z0-9_.\-/:~!*'()]*$/;
 const encoder = new TextEncoder();
 
 /** True when a public id is a remote `http(s)` URL (fetch-style), which is escaped differently. */
@@ -12,7 +13,7 @@ export function isRemoteUrl(publicId: string): boolean {
 
 /** Collapses `//` that is not part of `scheme://`, as the SDKs do for public ids and transformations. */
 export function collapseSlashes(path: string): string {
-  return path.replace(DOUBLE_SLASH, '$1/');
+  return path.includes('//') ? path.replace(DOUBLE_SLASH, '$1/') : path;
 }
 
 /**
@@ -20,6 +21,8 @@ export function collapseSlashes(path: string): string {
  * decode first, then encode), so `a%20b` and `a b` give the same URL; `/` and `:` stay literal.
  */
 export function escapePublicId(publicId: string): string {
+  // Characters that decoding and encoding both leave as they are (`/` and `:` are restored anyway).
+  if (PLAIN_PUBLIC_ID.test(publicId)) return publicId;
   try {
     return encodeURIComponent(decodeURIComponent(publicId)).replace(/%3A/g, ':').replace(/%2F/g, '/');
   } catch {
