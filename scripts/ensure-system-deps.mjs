@@ -7,7 +7,9 @@ import { delimiter, join } from 'node:path';
 
 const postgresInstalled = () => {
   try {
-    return readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
+    return readdirSync('/usr/lib/postgresql').some((version) =>
+      existsSync(`/usr/lib/postgresql/${version}/bin/initdb`),
+    );
   } catch {
     return false;
   }
