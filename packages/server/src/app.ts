@@ -1,7 +1,7 @@
 import path from 'node:path';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { openBackends } from './backends.js';
 import { TransformationCatalog } from './catalog/transformation-catalog.js';
 import { WebhookQueue } from './catalog/webhook-queue.js';
@@ -9,6 +9,8 @@ import { type Config, ConfigError } from './config.js';
 import { AdminGate } from './http/admin-auth.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAssetCommandRoutes } from './http/asset-command-routes.js';
+import { errorHeaderValue, isDeliveryPath } from './http/delivery-path.js';
+import { registerDeliveryRoutes } from './http/delivery-routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { registerMediaLibraryTokenRoute } from './http/media-library-token-route.js';
@@ -17,17 +19,23 @@ import { registerTransformationRoutes } from './http/transformation-routes.js';
 import { registerUploadRoutes } from './http/upload-routes.js';
 import { AdminService } from './services/admin-service.js';
 import type { AppServices } from './services/app-services.js';
-import { AssetCommands } from './services/asset-commands.js';
 import { ChunkedUploads } from './services/chunked-uploads.js';
 import { checkConsistency } from './services/consistency-check.js';
 import { VideoProbe } from './services/content-detection.js';
 import { Credentials } from './services/credentials.js';
+import { DeliveryService } from './services/delivery/delivery-service.js';
+import { DerivedStore } from './services/delivery/derived-store.js';
+import {
+  EagerRenderer,
+  EagerRenderingAssetCommands,
+  EagerRenderingUploadService,
+} from './services/delivery/eager-rendering.js';
+import { VideoDeliveryService } from './services/delivery/video-delivery.js';
 import { MediaLibraryTokens } from './services/media-library-tokens.js';
 import { SearchService } from './services/search-service.js';
 import { TempFiles } from './services/temp-files.js';
 import { TransformationService } from './services/transformation-service.js';
 import { UploadAuthenticator } from './services/upload-auth.js';
-import { UploadService } from './services/upload-service.js';
 import { Webhooks } from './services/webhooks.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -66,29 +74,51 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     retryDelayMs: config.webhooks.retryDelayMs,
     pollMs: 5_000,
   });
+  const namedTransformations = new TransformationCatalog(backends.db);
+  const delivery = new DeliveryService(
+    config,
+    credentials,
+    assets,
+    namedTransformations,
+    new DerivedStore(backends.derived, assets, storage, temp),
+    temp,
+  );
+  const uploads = new EagerRenderingUploadService(
+    assets,
+    storage,
+    temp,
+    chunks,
+    new VideoProbe(),
+    credentials,
+    {
+      maxFileBytes: config.maxFileBytes,
+      remoteFetch: config.remoteFetch,
+    },
+    webhooks,
+  );
+  const commands = new EagerRenderingAssetCommands(assets, storage, webhooks);
   const services: AppServices = {
     config,
     temp,
     uploadAuth: new UploadAuthenticator(credentials, presets),
-    uploads: new UploadService(
-      assets,
-      storage,
-      temp,
-      chunks,
-      new VideoProbe(),
-      credentials,
-      {
-        maxFileBytes: config.maxFileBytes,
-        remoteFetch: config.remoteFetch,
-      },
-      webhooks,
-    ),
-    commands: new AssetCommands(assets, storage, webhooks),
+    uploads,
+    commands,
     admin: new AdminService(assets, backends.folders, presets, storage, webhooks),
     adminGate: new AdminGate(credentials, config.adminRateLimit, mediaLibraryTokens),
     search: new SearchService(backends.db),
-    transformations: new TransformationService(new TransformationCatalog(backends.db)),
+    transformations: new TransformationService(namedTransformations),
+    delivery,
   };
+
+  delivery.video = new VideoDeliveryService(delivery, assets, temp);
+  const removeDerivedBlobs = assets.onDerivedRemoved;
+  assets.onDerivedRemoved = (keys) => {
+    removeDerivedBlobs?.(keys);
+    delivery.forgetDerived(keys);
+  };
+  const eager = new EagerRenderer(assets, delivery);
+  uploads.eager = eager;
+  commands.eager = eager;
 
   const app = Fastify({
     logger: {
@@ -97,6 +127,14 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     },
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.publicUrl !== undefined,
+    // Malformed URLs (bad percent-escapes) never reach a route; refuse them like any other bad input.
+    frameworkErrors: (error, request, reply) => {
+      if (isDeliveryPath(request.url)) {
+        void reply.header('X-Kumo-Error', errorHeaderValue(error.message));
+        void reply.header('X-Cld-Error', errorHeaderValue(error.message));
+      }
+      void (reply as FastifyReply).status(400).send({ error: { message: error.message } });
+    },
     // The Node SDK sends `resources%2Fsearch` (and `folders%2Fsearch`) with the slash encoded.
     rewriteUrl: (request) =>
       (request.url ?? '/').replace(/^(\/v1_1\/[^/?]+\/(?:resources|folders))%2Fsearch/i, '$1/search'),
@@ -133,8 +171,10 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     delegator: (request, callback) => {
       const isUpload = PUBLIC_CORS_PATH.test(request.url ?? '');
       const allowAll = isUpload || config.corsOrigins.includes('*');
+      // Delivery responses are public and cached by CDNs: `*` keeps them free of `Vary: Origin`.
+      const isDelivery = isDeliveryPath(request.url);
       callback(null, {
-        origin: allowAll ? true : [...config.corsOrigins],
+        origin: isDelivery ? '*' : allowAll ? true : [...config.corsOrigins],
         allowedHeaders: [
           'Content-Type',
           'Content-Range',
@@ -161,5 +201,6 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
   registerTransformationRoutes(app, services);
   registerSignRoute(app, config);
   registerMediaLibraryTokenRoute(app, config, mediaLibraryTokens);
+  registerDeliveryRoutes(app, delivery);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AssetCatalog } from './catalog/asset-catalog.js';
+import { DerivedCatalog } from './catalog/derived-catalog.js';
 import { FolderCatalog } from './catalog/folder-catalog.js';
 import { openCatalogDatabase } from './catalog/open-catalog.js';
 import { PresetCatalog } from './catalog/preset-catalog.js';
@@ -12,6 +13,7 @@ import { LocalDiskStorage } from './storage/local-disk-storage.js';
 export interface Backends {
   readonly db: Kysely<CatalogSchema>;
   readonly assets: AssetCatalog;
+  readonly derived: DerivedCatalog;
   readonly folders: FolderCatalog;
   readonly presets: PresetCatalog;
   readonly storage: BlobStorage;
@@ -33,9 +35,15 @@ export async function openBackends(config: Config): Promise<Backends> {
     closeStorage = () => s3.destroy();
   }
   const db = await openCatalogDatabase(config.database);
+  const assets = new AssetCatalog(db, config.database.kind);
+  // Blobs go after the commit; one that fails to delete is an orphan the hourly clean-up removes.
+  assets.onDerivedRemoved = (keys) => {
+    for (const key of keys) void storage.delete(key).catch(() => undefined);
+  };
   return {
     db,
-    assets: new AssetCatalog(db, config.database.kind),
+    assets,
+    derived: new DerivedCatalog(db),
     folders: new FolderCatalog(db),
     presets: new PresetCatalog(db),
     storage,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { S3StorageOptions } from './storage/s3-storage.js';
 import { parseS3StorageUrl, S3StorageConfigError } from './storage/s3-url.js';
@@ -65,7 +66,28 @@ export interface Config {
   /** Base of the delivery URLs in responses; derived from each request when absent. */
   readonly publicUrl?: string;
   readonly samples: boolean;
+  readonly delivery: DeliveryConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Settings of the delivery routes (`/<cloud>/<resource_type>/<type>/…`). */
+export interface DeliveryConfig {
+  /** Renders running at once in this process. */
+  readonly renderConcurrency: number;
+  /** Renders waiting for a slot; past this a request gets 503 with `Retry-After`. */
+  readonly renderQueue: number;
+  /** Largest original or layer decoded, in pixels. */
+  readonly maxInputPixels: number;
+  /** Largest rendered image, in pixels. */
+  readonly maxOutputPixels: number;
+  /** `true` for every cloud, or the clouds whose unsigned URLs may only use allowed transformations. */
+  readonly strictTransformations: boolean | readonly string[];
+  /** `max-age` in seconds for URLs without a version component. */
+  readonly unversionedMaxAge: number;
+  /** `host` or `host:port` entries the `fetch` delivery type may load images from. */
+  readonly fetchHosts: readonly string[];
+  /** Memory for recently served small derived assets (0 turns the in-process cache off). */
+  readonly hotCacheBytes: number;
 }
 
 /** Raised for configuration that must stop start-up; the message names the offending setting. */
@@ -98,6 +120,14 @@ const KNOWN_VARIABLES = new Set([
   'KUMO_PUBLIC_URL',
   'KUMO_SAMPLES',
   'KUMO_LOG_LEVEL',
+  'KUMO_RENDER_CONCURRENCY',
+  'KUMO_RENDER_QUEUE',
+  'KUMO_MAX_INPUT_PIXELS',
+  'KUMO_MAX_OUTPUT_PIXELS',
+  'KUMO_STRICT_TRANSFORMATIONS',
+  'KUMO_UNVERSIONED_MAX_AGE',
+  'KUMO_FETCH_HOSTS',
+  'KUMO_HOT_CACHE_MB',
 ]);
 
 const FLAGS: Record<string, string> = {
@@ -189,7 +219,26 @@ export function resolveConfig(env: Record<string, string | undefined>, argv: rea
       parseInteger('KUMO_CHUNK_TTL_HOURS', settings.get('KUMO_CHUNK_TTL_HOURS') ?? '24', 1) * 3_600_000,
     publicUrl: parsePublicUrl(settings.get('KUMO_PUBLIC_URL')),
     samples: parseBoolean('KUMO_SAMPLES', settings.get('KUMO_SAMPLES') ?? 'true'),
+    delivery: parseDelivery(settings),
     logLevel: parseLogLevel(settings.get('KUMO_LOG_LEVEL') ?? 'info'),
+  };
+}
+
+function parseDelivery(settings: Map<string, string>): DeliveryConfig {
+  const integer = (name: string, fallback: number, min: number, max?: number) =>
+    parseInteger(name, settings.get(name) ?? String(fallback), min, max);
+  const strict = settings.get('KUMO_STRICT_TRANSFORMATIONS') ?? 'false';
+  return {
+    renderConcurrency: integer('KUMO_RENDER_CONCURRENCY', os.availableParallelism(), 1, 1024),
+    renderQueue: integer('KUMO_RENDER_QUEUE', 100, 0, 100_000),
+    maxInputPixels: integer('KUMO_MAX_INPUT_PIXELS', 100_000_000, 1),
+    maxOutputPixels: integer('KUMO_MAX_OUTPUT_PIXELS', 50_000_000, 1),
+    strictTransformations: /^(1|true|yes|on|0|false|no|off)$/i.test(strict)
+      ? parseBoolean('KUMO_STRICT_TRANSFORMATIONS', strict)
+      : splitList(strict),
+    unversionedMaxAge: integer('KUMO_UNVERSIONED_MAX_AGE', 3600, 0),
+    fetchHosts: splitList(settings.get('KUMO_FETCH_HOSTS') ?? '').map((entry) => entry.toLowerCase()),
+    hotCacheBytes: integer('KUMO_HOT_CACHE_MB', 64, 0, 1_000_000) * 2 ** 20,
   };
 }
 

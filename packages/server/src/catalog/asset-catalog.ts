@@ -13,6 +13,10 @@ export interface AssetListQuery {
   readonly assetIds?: readonly string[];
   /** Assets directly in this folder ('' for the root). */
   readonly folder?: string;
+  /** Assets whose custom context has this key (with this value, when given). */
+  readonly context?: { readonly key: string; readonly value?: string };
+  /** Assets under this moderation kind and status. */
+  readonly moderation?: { readonly kind: string; readonly status: string };
   readonly direction: 'asc' | 'desc';
   readonly maxResults: number;
   readonly cursor?: string;
@@ -32,6 +36,12 @@ export class InvalidCursorError extends Error {
 
 /** Asset metadata: the one place that knows the tables behind assets and tags. */
 export class AssetCatalog {
+  /**
+   * Called after a commit that deleted derived assets (with their asset: destroy, delete, overwrite,
+   * rename onto an existing id), with the storage keys of their blobs.
+   */
+  onDerivedRemoved?: (storageKeys: readonly string[]) => void;
+
   constructor(
     private readonly db: Kysely<CatalogSchema>,
     private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
@@ -58,15 +68,18 @@ export class AssetCatalog {
     // unique violation, and on retry finds the winner's row and replaces it, as an overwrite would.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute(async (trx) => {
+        const dropped: string[] = [];
+        const previous = await this.db.transaction().execute(async (trx) => {
           await this.lockIdentity(trx, asset);
           const previous = await this.getIn(trx, asset);
-          if (previous) await this.deleteRow(trx, previous.assetId);
+          if (previous) dropped.push(...(await this.deleteRow(trx, previous.assetId)));
           await trx.insertInto('assets').values(toRow(asset)).execute();
           await insertTags(trx, asset.cloud, asset.assetId, asset.tags, asset.createdAt);
           await ensureFolders(trx, asset.cloud, folderOf(asset.publicId), asset.uploadedAt);
           return previous;
         });
+        this.derivedRemoved(dropped);
+        return previous;
       } catch (error) {
         if (attempt >= 5 || !isUniqueViolation(error)) throw error;
       }
@@ -85,11 +98,14 @@ export class AssetCatalog {
   }
 
   async remove(identity: AssetIdentity): Promise<Asset | undefined> {
-    return this.db.transaction().execute(async (trx) => {
+    const dropped: string[] = [];
+    const previous = await this.db.transaction().execute(async (trx) => {
       const previous = await this.getIn(trx, identity);
-      if (previous) await this.deleteRow(trx, previous.assetId);
+      if (previous) dropped.push(...(await this.deleteRow(trx, previous.assetId)));
       return previous;
     });
+    this.derivedRemoved(dropped);
+    return previous;
   }
 
   /**
@@ -102,7 +118,8 @@ export class AssetCatalog {
     overwrite: boolean,
     now: string,
   ): Promise<{ status: 'renamed'; asset: Asset; replaced?: Asset } | { status: 'missing' | 'conflict' }> {
-    return this.db.transaction().execute(async (trx) => {
+    const dropped: string[] = [];
+    const outcome = await this.db.transaction().execute(async (trx) => {
       await this.lockIdentity(trx, { ...from, publicId: to.publicId, type: to.type });
       const source = await this.getIn(trx, from);
       if (!source) return { status: 'missing' as const };
@@ -110,7 +127,9 @@ export class AssetCatalog {
       const target = await this.getIn(trx, targetIdentity);
       if (target && target.assetId === source.assetId) return { status: 'renamed' as const, asset: source };
       if (target && !overwrite) return { status: 'conflict' as const };
-      if (target) await this.deleteRow(trx, target.assetId);
+      if (target) dropped.push(...(await this.deleteRow(trx, target.assetId)));
+      // Derived assets live at URLs naming the old public id; they are rendered again under the new one.
+      dropped.push(...(await this.deleteDerived(trx, source.assetId)));
       const folder = folderOf(to.publicId);
       await trx
         .updateTable('assets')
@@ -121,6 +140,8 @@ export class AssetCatalog {
       const renamed = { ...source, publicId: to.publicId, type: to.type };
       return { status: 'renamed' as const, asset: renamed, replaced: target };
     });
+    this.derivedRemoved(dropped);
+    return outcome;
   }
 
   async list(query: AssetListQuery): Promise<AssetPage> {
@@ -134,6 +155,13 @@ export class AssetCatalog {
     if (query.publicIds) conditions.push(within('assets.public_id', query.publicIds));
     if (query.assetIds) conditions.push(within('assets.asset_id', query.assetIds));
     if (query.folder !== undefined) conditions.push(equals('assets.folder', query.folder));
+    if (query.context) conditions.push(this.contextMatches(query.context.key, query.context.value));
+    if (query.moderation) {
+      conditions.push(
+        sql<SqlBool>`${this.mediaText('kind')} = ${query.moderation.kind}`,
+        sql<SqlBool>`${this.mediaText('status')} = ${query.moderation.status}`,
+      );
+    }
     // With a tag, the tag index (which carries created_at) drives the scan in listing order.
     const order = query.tag ? 'asset_tags' : 'assets';
     const createdAt = sql.ref(`${order}.created_at`);
@@ -215,13 +243,19 @@ export class AssetCatalog {
     });
   }
 
-  /** Which of these storage keys belong to a catalogued asset. */
+  /** Which of these storage keys belong to a catalogued asset or derived asset. */
   async referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
     if (!keys.length) return new Set();
     const rows = await this.db
       .selectFrom('assets')
       .select('storage_key')
       .where('storage_key', 'in', [...keys])
+      .union(
+        this.db
+          .selectFrom('derived_assets')
+          .select('storage_key')
+          .where('storage_key', 'in', [...keys]),
+      )
       .execute();
     return new Set(rows.map((row) => row.storage_key));
   }
@@ -258,6 +292,24 @@ export class AssetCatalog {
   async replaceContext(assetId: string, context: Record<string, string>): Promise<void> {
     const value = Object.keys(context).length ? JSON.stringify(context) : null;
     await this.db.updateTable('assets').set({ context: value }).where('asset_id', '=', assetId).execute();
+  }
+
+  /** Sets `media.moderation` (kind and status), keeping the other media details. */
+  async setModeration(assetId: string, moderation: { kind: string; status: string }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('assets')
+        .select('media')
+        .where('asset_id', '=', assetId)
+        .executeTakeFirst();
+      if (!row) return;
+      const media = row.media ? (JSON.parse(row.media) as Record<string, unknown>) : {};
+      await trx
+        .updateTable('assets')
+        .set({ media: JSON.stringify({ ...media, moderation }) })
+        .where('asset_id', '=', assetId)
+        .execute();
+    });
   }
 
   /** Distinct tags of a cloud (optionally of one resource type), alphabetically, paged by tag. */
@@ -303,6 +355,24 @@ export class AssetCatalog {
     return { assets: Number(row.assets), bytes: Number(row.bytes ?? 0) };
   }
 
+  // Context and moderation live in JSON text columns; each dialect has its own JSON functions.
+  private contextMatches(key: string, value: string | undefined): Expression<SqlBool> {
+    if (this.dialect === 'postgres') {
+      const found = sql`(${sql.ref('assets.context')}::jsonb ->> ${key}::text)`;
+      return value === undefined
+        ? sql<SqlBool>`${found} is not null`
+        : sql<SqlBool>`${found} = ${value}::text`;
+    }
+    const valueTest = value === undefined ? sql`` : sql` and json_each.value = ${value}`;
+    return sql<SqlBool>`exists (select 1 from json_each(${sql.ref('assets.context')}) where json_each.key = ${key}${valueTest})`;
+  }
+
+  private mediaText(field: 'kind' | 'status') {
+    return this.dialect === 'postgres'
+      ? sql`(${sql.ref('assets.media')}::jsonb -> 'moderation' ->> ${field}::text)`
+      : sql`json_extract(${sql.ref('assets.media')}, ${`$.moderation.${field}`})`;
+  }
+
   /**
    * Serializes writers of one identity. SQLite already runs one write transaction at a time;
    * Postgres gets a transaction-scoped advisory lock on a hash of the identity.
@@ -335,9 +405,25 @@ export class AssetCatalog {
     );
   }
 
-  private async deleteRow(trx: Transaction<CatalogSchema>, assetId: string): Promise<void> {
+  /** Deletes an asset with its tags and derived assets; returns the derived blobs' storage keys. */
+  private async deleteRow(trx: Transaction<CatalogSchema>, assetId: string): Promise<string[]> {
     await trx.deleteFrom('asset_tags').where('asset_id', '=', assetId).execute();
     await trx.deleteFrom('assets').where('asset_id', '=', assetId).execute();
+    return this.deleteDerived(trx, assetId);
+  }
+
+  private async deleteDerived(trx: Transaction<CatalogSchema>, assetId: string): Promise<string[]> {
+    const rows = await trx
+      .selectFrom('derived_assets')
+      .select('storage_key')
+      .where('asset_id', '=', assetId)
+      .execute();
+    if (rows.length) await trx.deleteFrom('derived_assets').where('asset_id', '=', assetId).execute();
+    return rows.map((row) => row.storage_key);
+  }
+
+  private derivedRemoved(storageKeys: readonly string[]): void {
+    if (storageKeys.length) this.onDerivedRemoved?.(storageKeys);
   }
 
   private async withTags(rows: AssetRow[]): Promise<Asset[]> {

@@ -128,6 +128,38 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_derived_assets': {
+    async up(db: Kysely<unknown>) {
+      // No foreign key to assets: fetched remote images have derived entries without an asset row.
+      await db.schema
+        .createTable('derived_assets')
+        .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+        .addColumn('asset_id', 'varchar(40)', (c) => c.notNull())
+        .addColumn('cloud', 'varchar(64)', (c) => c.notNull())
+        .addColumn('transformation', 'text', (c) => c.notNull())
+        .addColumn('format', 'varchar(32)', (c) => c.notNull())
+        .addColumn('variant', 'varchar(128)', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'bigint', (c) => c.notNull())
+        .addColumn('width', 'integer')
+        .addColumn('height', 'integer')
+        .addColumn('content_type', 'varchar(128)', (c) => c.notNull())
+        .addColumn('etag', 'varchar(64)', (c) => c.notNull())
+        .addColumn('meta', 'text')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('derived_assets_by_asset')
+        .on('derived_assets')
+        .columns(['asset_id'])
+        .execute();
+      await db.schema
+        .createIndex('derived_assets_by_key')
+        .on('derived_assets')
+        .columns(['storage_key'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,6 +8,7 @@ export interface CatalogSchema {
   upload_presets: UploadPresetTable;
   webhook_deliveries: WebhookDeliveryTable;
   named_transformations: NamedTransformationTable;
+  derived_assets: DerivedAssetTable;
 }
 
 export interface AssetTable {
@@ -95,3 +96,29 @@ export interface NamedTransformationTable {
   allowed_for_strict: number;
   created_at: string;
 }
+
+/** A rendered version of an asset (or of a fetched remote image), stored as a blob of its own. */
+export interface DerivedAssetTable {
+  /** Hash of asset, version, canonical transformation, format and variant: the cache key. */
+  id: string;
+  /** The asset's id, or `fetch:<hash>` for a fetched remote image. */
+  asset_id: string;
+  cloud: string;
+  /** Canonical transformation string ('' for a plain format conversion). */
+  transformation: string;
+  /** Requested extension ('' when the URL had none). */
+  format: string;
+  /** What the request chose for `f_auto`, `dpr_auto` or `w_auto` ('' when none applies). */
+  variant: string;
+  storage_key: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  content_type: string;
+  etag: string;
+  /** JSON: output format, `vary`, `attachment`, and extras such as HLS details. */
+  meta: string | null;
+  created_at: string;
+}
+
+export type DerivedAssetRow = Selectable<DerivedAssetTable>;

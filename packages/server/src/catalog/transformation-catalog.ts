@@ -23,6 +23,18 @@ export class TransformationCatalog {
       : undefined;
   }
 
+  /** Whether a named transformation with exactly this definition is allowed in strict mode. */
+  async isAllowedForStrict(cloud: string, transformation: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('named_transformations')
+      .select('name')
+      .where('cloud', '=', cloud)
+      .where('transformation', '=', transformation)
+      .where('allowed_for_strict', '=', 1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async list(
     cloud: string,
     maxResults: number,

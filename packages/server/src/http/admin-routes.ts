@@ -5,6 +5,7 @@ import { validateTag } from '../services/asset-naming.js';
 import { parseContext } from '../services/context-metadata.js';
 import { listParam, type RequestParams, stringParam } from '../services/request-params.js';
 import { ServiceError } from '../services/service-error.js';
+import { getStreamingProfile, listStreamingProfiles } from '../services/streaming-profiles.js';
 import {
   adminCloudParams,
   adminPresetParams,
@@ -18,6 +19,7 @@ import {
 } from './admin-schemas.js';
 import { baseUrlOf } from './base-url.js';
 import { readRequestParams } from './request-params-reader.js';
+import { cloudName } from './route-schemas.js';
 
 const PRESET_RESERVED = new Set([
   'name',
@@ -141,7 +143,10 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
     const publicId = wildcard(request);
     await open(request, reply, cloud);
-    return admin.resource({ cloud, resourceType: resource_type, type, publicId }, base(request));
+    const identity = { cloud, resourceType: resource_type, type, publicId };
+    const resource = await admin.resource(identity, base(request));
+    // Derived assets come from the delivery service, which owns them.
+    return { ...resource, derived: await services.delivery.derivedListing(identity, base(request)) };
   });
 
   app.post('/v1_1/:cloud/resources/:resource_type/:type/*', async (request, reply) => {
@@ -151,12 +156,14 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     const tags = listParam(params, 'tags');
     const context = stringParam(params, 'context');
     const displayName = stringParam(params, 'display_name');
+    const moderationStatus = stringParam(params, 'moderation_status');
     return admin.updateResource(
       { cloud, resourceType: resource_type, type, publicId },
       {
         tags: tags?.map(validateTag),
         context: context === undefined ? undefined : parseContext(context),
         displayName: displayName === undefined ? undefined : validateDisplayName(displayName),
+        moderationStatus,
       },
       base(request),
     );
@@ -228,6 +235,102 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     await open(request, reply, cloud);
     return admin.deleteFolder(cloud, wildcard(request));
   });
+
+  const contextQuery = z.object({
+    key: z.string({ required_error: 'Missing required parameter - key' }).min(1).max(1024),
+    value: z.string().max(4096).optional(),
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type/context', async (request, reply) => {
+    const { cloud, resource_type } = adminResourceParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const { key, value } = contextQuery.parse({
+      key: stringParam(params, 'key'),
+      value: stringParam(params, 'value'),
+    });
+    const query = listQuery.parse({ ...params, key: undefined, value: undefined });
+    return admin.listResources(
+      { cloud, resourceType: resource_type },
+      { context: { key, value } },
+      { ...listOptions(query), moderations: flag(params.moderations) ?? false },
+      base(request),
+    );
+  });
+
+  const moderationParams = adminResourceParams.extend({
+    kind: z.string().regex(/^[a-z_:.0-9]{1,64}$/, 'invalid moderation kind'),
+    status: z.enum(['pending', 'approved', 'rejected', 'overridden', 'queued', 'aborted']),
+  });
+
+  app.get('/v1_1/:cloud/resources/:resource_type/moderations/:kind/:status', async (request, reply) => {
+    const { cloud, resource_type, kind, status } = moderationParams.parse(request.params);
+    const query = listQuery.parse(await open(request, reply, cloud));
+    return admin.listResources(
+      { cloud, resourceType: resource_type },
+      { moderation: { kind, status } },
+      listOptions(query),
+      base(request),
+    );
+  });
+
+  app.put('/v1_1/:cloud/folders/*', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const toFolder = stringParam(params, 'to_folder');
+    if (toFolder === undefined) throw new ServiceError(400, 'Missing required parameter - to_folder');
+    return admin.renameFolder(cloud, wildcard(request), toFolder);
+  });
+
+  app.post('/v1_1/:cloud/folders/search', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return admin.searchFolders(cloud, request.body);
+  });
+
+  app.get('/v1_1/:cloud/streaming_profiles', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    return listStreamingProfiles();
+  });
+
+  app.get('/v1_1/:cloud/streaming_profiles/:name', async (request, reply) => {
+    const { cloud, name } = adminPresetParams.parse(request.params);
+    await open(request, reply, cloud);
+    return getStreamingProfile(name);
+  });
+
+  // Custom profiles would need the HLS encoder to read ladders from the catalog; only the
+  // built-in ones exist, and they cannot be changed.
+  const refuseProfileChange = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    await open(request, reply, cloud);
+    throw new ServiceError(
+      400,
+      'Custom streaming profiles are not supported: only the built-in profiles exist',
+    );
+  };
+  app.post('/v1_1/:cloud/streaming_profiles', refuseProfileChange);
+  app.put('/v1_1/:cloud/streaming_profiles/:name', refuseProfileChange);
+  app.delete('/v1_1/:cloud/streaming_profiles/:name', refuseProfileChange);
+
+  // The Node SDK builds `streaming_profiles/<name>` as one path segment, sending the slash as %2F,
+  // which the router does not split; this catches that spelling (static routes still win).
+  const encodedProfile = z.object({ cloud: cloudName, path: z.string() });
+  for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/v1_1/:cloud/:path',
+      handler: async (request, reply) => {
+        const { cloud, path } = encodedProfile.parse(request.params);
+        const name = /^streaming_profiles\/([^/]{1,255})$/.exec(path)?.[1];
+        if (name === undefined)
+          throw new ServiceError(404, `Not found: ${request.method} ${request.url.split('?')[0]}`);
+        if (method !== 'GET') return refuseProfileChange(request, reply);
+        await open(request, reply, cloud);
+        return getStreamingProfile(name);
+      },
+    });
+  }
 
   app.get('/v1_1/:cloud/upload_presets', async (request, reply) => {
     const { cloud } = adminCloudParams.parse(request.params);

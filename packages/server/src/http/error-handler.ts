@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { InvalidCursorError } from '../catalog/asset-catalog.js';
 import { ServiceError } from '../services/service-error.js';
+import { errorHeaderValue, isDeliveryPath } from './delivery-path.js';
 
 /**
  * Every error leaves as `{"error":{"message":…}}`. Refusals (ServiceError, invalid input, body
@@ -12,6 +13,11 @@ export function registerErrorHandling(app: FastifyInstance, maxFileBytes: number
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const { status, message } = describe(error, maxFileBytes);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // Delivery clients (and Cloudinary's tools) read the reason from a header, not the body.
+    if (isDeliveryPath(request.url)) {
+      void reply.header('X-Kumo-Error', errorHeaderValue(message));
+      void reply.header('X-Cld-Error', errorHeaderValue(message));
+    }
     void reply.status(status).send({ error: { message } });
   });
   app.setNotFoundHandler((request, reply) => {

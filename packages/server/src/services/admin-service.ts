@@ -8,6 +8,8 @@ import type { BlobStorage } from '../storage/blob-storage.js';
 import { deleteNotification } from './asset-commands.js';
 import { randomId, validatePath } from './asset-naming.js';
 import { cloudinaryTime, resourceSummary } from './asset-response.js';
+import { type FolderEntry, searchFolders } from './folder-search.js';
+import { moderationFields, moderationOf, moderationStatus } from './moderation.js';
 import { ServiceError } from './service-error.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -17,6 +19,8 @@ export interface ListOptions {
   readonly direction: 'asc' | 'desc';
   readonly tags: boolean;
   readonly context: boolean;
+  /** Adds `moderation_kind`/`moderation_status` to moderated assets. */
+  readonly moderations?: boolean;
 }
 
 /** Which assets a bulk delete applies to. */
@@ -55,6 +59,8 @@ export class AdminService {
       tag?: string;
       assetIds?: readonly string[];
       folder?: string;
+      context?: { key: string; value?: string };
+      moderation?: { kind: string; status: string };
     },
     options: ListOptions,
     baseUrl: string,
@@ -68,14 +74,17 @@ export class AdminService {
       tag: filter.tag,
       assetIds: filter.assetIds,
       folder: filter.folder,
+      context: filter.context,
+      moderation: filter.moderation,
       direction: options.direction,
       maxResults: options.maxResults,
       cursor: options.nextCursor,
     });
     return {
-      resources: page.assets.map((asset) =>
-        resourceSummary(asset, baseUrl, { tags: options.tags, context: options.context }),
-      ),
+      resources: page.assets.map((asset) => ({
+        ...resourceSummary(asset, baseUrl, { tags: options.tags, context: options.context }),
+        ...(options.moderations || filter.moderation ? moderationFields(asset) : {}),
+      })),
       ...(page.nextCursor ? { next_cursor: page.nextCursor } : {}),
     };
   }
@@ -115,7 +124,12 @@ export class AdminService {
   /** Admin API update: replaces tags and/or context, sets the display name. */
   async updateResource(
     identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
-    changes: { tags?: readonly string[]; context?: Record<string, string>; displayName?: string },
+    changes: {
+      tags?: readonly string[];
+      context?: Record<string, string>;
+      displayName?: string;
+      moderationStatus?: string;
+    },
     baseUrl: string,
   ) {
     const asset = await this.assets.get(identity);
@@ -124,6 +138,13 @@ export class AdminService {
     if (changes.context) await this.assets.replaceContext(asset.assetId, changes.context);
     if (changes.displayName !== undefined)
       await this.assets.setDisplayName(asset.assetId, changes.displayName);
+    if (changes.moderationStatus !== undefined) {
+      // Setting a status on an unmoderated asset puts it under manual moderation, as in Cloudinary.
+      await this.assets.setModeration(asset.assetId, {
+        kind: moderationOf(asset)?.kind ?? 'manual',
+        status: moderationStatus(changes.moderationStatus),
+      });
+    }
     return this.resource(identity, baseUrl);
   }
 
@@ -226,6 +247,29 @@ export class AdminService {
     return { deleted: outcome };
   }
 
+  /** Renames a folder and moves the assets below it (their public ids change with it). */
+  async renameFolder(cloud: string, rawFrom: string, rawTo: string) {
+    const from = validatePath(rawFrom.replace(/^\/+|\/+$/g, ''), 'folder');
+    const to = validatePath(rawTo.replace(/^\/+|\/+$/g, ''), 'folder');
+    if (to === from || to.startsWith(`${from}/`))
+      throw new ServiceError(400, `Cannot move folder ${from} into itself`);
+    const outcome = await this.folderCatalog.rename(cloud, from, to, new Date().toISOString());
+    if (outcome.status === 'missing') throw new ServiceError(404, `Can't find folder with path ${from}`);
+    if (outcome.status === 'exists') throw new ServiceError(409, `Folder ${to} already exists`);
+    if (outcome.status === 'conflict')
+      throw new ServiceError(
+        409,
+        `Cannot rename ${from} to ${to}: an asset with a resulting public id exists`,
+      );
+    const describe = (path: string) => ({ name: path.split('/').pop() ?? path, path, external_id: '' });
+    return { from: describe(from), to: describe(to) };
+  }
+
+  async searchFolders(cloud: string, body: unknown) {
+    const folders: FolderEntry[] = await this.folderCatalog.all(cloud);
+    return searchFolders(folders, body);
+  }
+
   async listPresets(cloud: string, options: { maxResults: number; nextCursor?: string }) {
     const after = options.nextCursor ? String(decodeCursor(options.nextCursor)?.[0] ?? '') : undefined;
     const page = await this.presets.list(cloud, options.maxResults, after);
@@ -324,6 +368,7 @@ function details(asset: Asset, baseUrl: string) {
     ...(asset.pages !== undefined ? { pages: asset.pages } : {}),
     ...(asset.duration !== undefined ? { duration: asset.duration } : {}),
     uploaded_at: cloudinaryTime(asset.uploadedAt),
+    ...moderationFields(asset),
     derived: [],
   };
 }

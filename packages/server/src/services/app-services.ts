@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AdminGate } from '../http/admin-auth.js';
 import type { AdminService } from './admin-service.js';
 import type { AssetCommands } from './asset-commands.js';
+import type { DeliveryService } from './delivery/delivery-service.js';
 import type { SearchService } from './search-service.js';
 import type { TempFiles } from './temp-files.js';
 import type { TransformationService } from './transformation-service.js';
@@ -19,4 +20,5 @@ export interface AppServices {
   readonly adminGate: AdminGate;
   readonly search: SearchService;
   readonly transformations: TransformationService;
+  readonly delivery: DeliveryService;
 }

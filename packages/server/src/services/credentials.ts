@@ -23,6 +23,11 @@ export class Credentials {
     return this.clouds.get(cloud)?.find((candidate) => candidate.key === key);
   }
 
+  /** Every key of a cloud (delivery signatures may be made with any of them). */
+  keysOf(cloud: string): readonly ApiKey[] {
+    return this.clouds.get(cloud) ?? [];
+  }
+
   /** The key used to sign responses and notifications when the request named none (unsigned uploads). */
   primaryKey(cloud: string): ApiKey {
     const key = this.clouds.get(cloud)?.[0];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { responseSignature } from '@kumo/core';
 import type { Asset, ResourceType } from '../catalog/asset.js';
@@ -21,6 +22,8 @@ import { type DetectedContent, detectContent, type VideoProbe } from './content-
 import { parseContext } from './context-metadata.js';
 import type { Credentials } from './credentials.js';
 import { parseEager } from './eager.js';
+import { moderationFields, parseModeration } from './moderation.js';
+import { NumberedParts, type PartNumber } from './numbered-parts.js';
 import { fetchRemoteFile, type RemoteFetchOptions } from './remote-fetch.js';
 import { booleanParam, integerParam, listParam, type RequestParams, stringParam } from './request-params.js';
 import { badRequest, ServiceError } from './service-error.js';
@@ -41,8 +44,13 @@ export interface UploadInput {
   readonly source: UploadSource;
   /** Origin of this server as the client reached it, for the URLs in the response. */
   readonly baseUrl: string;
-  /** Present for one chunk of a chunked upload (`X-Unique-Upload-Id` and `Content-Range`). */
-  readonly chunk?: { readonly uploadId: string; readonly range: ChunkRange };
+  /**
+   * Present for one chunk of a chunked upload: `X-Unique-Upload-Id` with `Content-Range`, or with
+   * `X-Upload-Part-Number` and `X-Upload-Total-Parts`.
+   */
+  readonly chunk?:
+    | { readonly uploadId: string; readonly range: ChunkRange }
+    | { readonly uploadId: string; readonly part: PartNumber };
 }
 
 export const DELIVERY_TYPES = ['upload', 'private', 'authenticated'] as const;
@@ -81,11 +89,18 @@ export interface UploadServiceOptions {
   readonly maxFileBytes: number;
   readonly remoteFetch: Omit<RemoteFetchOptions, 'maxBytes'>;
   readonly now?: () => number;
+  /** Numbered-part uploads untouched for this long are deleted (default 24 hours). */
+  readonly partTtlMs?: number;
+  /** Smallest part but the last of a numbered-part upload (default 5 MiB). */
+  readonly minPartBytes?: number;
 }
 
 /** Stores uploaded files as assets: validation, naming, type detection, storage and catalog. */
 export class UploadService {
   private readonly now: () => number;
+  /** Uploads accepted with `async` and still running, so that shutdown can wait for them. */
+  private readonly background = new Set<Promise<void>>();
+  private readonly parts: NumberedParts;
 
   constructor(
     private readonly catalog: AssetCatalog,
@@ -98,11 +113,21 @@ export class UploadService {
     private readonly webhooks?: Webhooks,
   ) {
     this.now = options.now ?? Date.now;
+    // Beside the temporary folder, in the data folder, but not emptied on start: parts can be resumed.
+    this.parts = new NumberedParts(
+      path.join(path.dirname(temp.folder), 'part-uploads'),
+      options.maxFileBytes,
+      options.partTtlMs ?? 24 * 3_600_000,
+      options.minPartBytes,
+    );
   }
 
   /** Handles one upload request (or chunk) and returns the JSON response. */
   async upload(input: UploadInput): Promise<Record<string, unknown>> {
     const params = effectiveParams(input);
+    const inBackground = booleanParam(params, 'async') ?? false;
+    // Refuse what can be refused now: an async caller only hears about later failures by webhook.
+    checkParams(params, input.auth);
     const owned: string[] = [];
     try {
       let file: string;
@@ -112,13 +137,22 @@ export class UploadService {
         const assembled = this.temp.newPath('assembled');
         const owner = `${input.cloud}\n${input.auth.mode === 'signed' ? input.auth.apiKey.key : `preset:${input.auth.preset.name}`}`;
         owned.push(input.source.path, assembled);
-        const outcome = await this.chunks.addChunk(
-          owner,
-          input.chunk.uploadId,
-          input.chunk.range,
-          input.source.path,
-          assembled,
-        );
+        const outcome =
+          'part' in input.chunk
+            ? await this.parts.addPart(
+                owner,
+                input.chunk.uploadId,
+                input.chunk.part,
+                input.source.path,
+                assembled,
+              )
+            : await this.chunks.addChunk(
+                owner,
+                input.chunk.uploadId,
+                input.chunk.range,
+                input.source.path,
+                assembled,
+              );
         if (!outcome.done) {
           return {
             done: false,
@@ -130,6 +164,9 @@ export class UploadService {
         }
         file = outcome.file;
         filename = input.source.filename;
+      } else if (inBackground && input.source.kind === 'none') {
+        // A remote URL is fetched in the background too: that is what async uploads are for.
+        return this.startInBackground(input, params, () => this.materialize(input.source, params));
       } else {
         const materialized = await this.materialize(input.source, params);
         owned.push(materialized.file);
@@ -137,10 +174,75 @@ export class UploadService {
         filename = materialized.filename;
       }
       const knownMd5 = !input.chunk && input.source.kind === 'file' ? input.source.md5 : undefined;
+      if (inBackground) {
+        // The request's temporary files are removed when it ends; the background task takes its own.
+        const handedOver = this.temp.newPath('async');
+        await fs.rename(file, handedOver);
+        return this.startInBackground(input, params, async () => ({
+          file: handedOver,
+          filename,
+          md5: knownMd5,
+        }));
+      }
       return await this.store(input, params, file, filename, knownMd5);
     } finally {
       await Promise.all(owned.map((path) => this.temp.remove(path)));
     }
+  }
+
+  /** Waits for uploads still running in the background (`async`), for a clean shutdown. */
+  async drain(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
+  }
+
+  /**
+   * Answers an `async` upload at once with Cloudinary's pending response and stores the file in the
+   * background; the outcome reaches the caller through `notification_url` (and the global webhook).
+   */
+  private startInBackground(
+    input: UploadInput,
+    params: RequestParams,
+    prepare: () => Promise<{ file: string; filename?: string; md5?: string }>,
+  ): Record<string, unknown> {
+    const batchId = randomHex(16);
+    const type = stringParam(params, 'type') ?? 'upload';
+    // Only an explicit public_id is known before the content is seen (raw ids take the extension).
+    const publicId =
+      stringParam(params, 'public_id') === undefined
+        ? undefined
+        : choosePublicId(params, 'file', '', input.auth);
+    const task = (async () => {
+      let file: string | undefined;
+      try {
+        const prepared = await prepare();
+        file = prepared.file;
+        await this.store(input, params, prepared.file, prepared.filename, prepared.md5, batchId);
+      } catch (error) {
+        const message = error instanceof ServiceError ? error.message : 'Internal server error';
+        await this.webhooks
+          ?.notify(input.cloud, validateNotificationUrl(stringParam(params, 'notification_url')), {
+            notification_type: 'upload',
+            status: 'failed',
+            batch_id: batchId,
+            resource_type: input.resourceType,
+            type,
+            ...(publicId ? { public_id: publicId } : {}),
+            error: { message },
+          })
+          .catch(() => undefined);
+      } finally {
+        await this.temp.remove(file);
+      }
+    })();
+    this.background.add(task);
+    void task.finally(() => this.background.delete(task));
+    return {
+      status: 'pending',
+      resource_type: input.resourceType,
+      type,
+      ...(publicId ? { public_id: publicId } : {}),
+      batch_id: batchId,
+    };
   }
 
   /** Turns the request's `file` (bytes, data URI or remote URL) into a local file. */
@@ -182,6 +284,7 @@ export class UploadService {
     file: string,
     filename: string | undefined,
     knownMd5?: string,
+    batchId?: string,
   ) {
     const bytes = (await fs.stat(file)).size;
     // A preset or a signed request may lower the server's limit, never raise it.
@@ -208,6 +311,7 @@ export class UploadService {
     const context = contextParam === undefined ? {} : parseContext(contextParam);
     const eager = parseEager(stringParam(params, 'eager'));
     const notificationUrl = validateNotificationUrl(stringParam(params, 'notification_url'));
+    const moderation = parseModeration(stringParam(params, 'moderation'));
     const apiKey =
       input.auth.mode === 'signed' ? input.auth.apiKey : this.credentials.primaryKey(input.cloud);
     const identity = { cloud: input.cloud, resourceType, type, publicId };
@@ -240,7 +344,7 @@ export class UploadService {
       height: content.height,
       pages: content.pages,
       duration: content.duration,
-      media: content.media,
+      media: moderation ? { ...content.media, moderation } : content.media,
       context,
       tags: [...new Set(tags)].sort(),
       etag: knownMd5 ?? (await md5(file)),
@@ -265,14 +369,21 @@ export class UploadService {
     if (replaced && replaced.storageKey !== storageKey)
       await this.storage.delete(replaced.storageKey).catch(() => undefined);
 
-    const response = uploadResponse(asset, input.baseUrl, {
-      signature: await responseSignature(asset.publicId, asset.version, apiKey.secret),
-      apiKey: input.auth.mode === 'signed' ? apiKey.key : undefined,
-      eager,
-      eagerAsync: booleanParam(params, 'eager_async') ?? false,
-      overwritten: replaced !== undefined,
+    const response = {
+      ...uploadResponse(asset, input.baseUrl, {
+        signature: await responseSignature(asset.publicId, asset.version, apiKey.secret),
+        apiKey: input.auth.mode === 'signed' ? apiKey.key : undefined,
+        eager,
+        eagerAsync: booleanParam(params, 'eager_async') ?? false,
+        overwritten: replaced !== undefined,
+      }),
+      ...moderationFields(asset),
+    };
+    await this.webhooks?.notify(input.cloud, notificationUrl, {
+      notification_type: 'upload',
+      ...(batchId ? { batch_id: batchId } : {}),
+      ...response,
     });
-    await this.webhooks?.notify(input.cloud, notificationUrl, { notification_type: 'upload', ...response });
     return response;
   }
 
@@ -326,6 +437,25 @@ function effectiveParams(input: UploadInput): RequestParams {
     if (value !== undefined && value !== '') merged[key] = value;
   }
   return merged;
+}
+
+/**
+ * Checks the parameters that do not depend on the file. `invalidate` is accepted and has nothing to
+ * do: there is no CDN in front of this server to purge, and new versions get new URLs.
+ */
+function checkParams(params: RequestParams, auth: UploadAuth): void {
+  booleanParam(params, 'invalidate');
+  booleanParam(params, 'overwrite');
+  booleanParam(params, 'eager_async');
+  const type = stringParam(params, 'type') ?? 'upload';
+  if (!(DELIVERY_TYPES as readonly string[]).includes(type)) throw badRequest(`Invalid type ${type}`);
+  (listParam(params, 'tags') ?? []).forEach(validateTag);
+  const context = stringParam(params, 'context');
+  if (context !== undefined) parseContext(context);
+  parseEager(stringParam(params, 'eager'));
+  validateNotificationUrl(stringParam(params, 'notification_url'));
+  parseModeration(stringParam(params, 'moderation'));
+  if (stringParam(params, 'public_id') !== undefined) choosePublicId(params, 'file', '', auth);
 }
 
 function choosePublicId(

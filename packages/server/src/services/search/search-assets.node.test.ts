@@ -169,7 +169,9 @@ async function fill(db: Kysely<CatalogSchema>, assets: readonly TestAsset[]): Pr
   for (let i = 0; i < assets.length; i += 50) {
     const chunk = assets.slice(i, i + 50);
     await db.insertInto('assets').values(chunk.map(toRow)).execute();
-    const tags = chunk.flatMap((a) => a.tags.map((tag) => ({ asset_id: a.asset_id, cloud: a.cloud, tag })));
+    const tags = chunk.flatMap((a) =>
+      a.tags.map((tag) => ({ asset_id: a.asset_id, cloud: a.cloud, tag, created_at: toRow(a).created_at })),
+    );
     if (tags.length) await db.insertInto('asset_tags').values(tags).execute();
   }
 }

@@ -1,0 +1,225 @@
+// Delivery measurements, in the bench module shape of the top-level runner (`description`, `run()`):
+// 1. render latency p50/p95 of typical image transformations through HTTP (a `kumo serve` child
+//    process, every request a cache miss) against sharp called directly on the same input, in the
+//    same run (overhead ratio, target ≤ 1.15);
+// 2. cache-hit throughput with autocannon against nginx serving the same derived file from disk, when
+//    `nginx` is installed (ratio, target ≥ 0.5).
+// Runs on its own too: node --import tsx packages/server/bench/delivery.ts [requests=40]
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import sharp from 'sharp';
+import { exited, startCli } from '../src/testing/cli-process.js';
+import { postForm, signed, TEST_CLOUD } from '../src/testing/test-server.js';
+
+const execFileAsync = promisify(execFile);
+
+export const description =
+  'Kumo delivery: render latency via HTTP vs sharp directly (p50/p95, overhead ratio); cache-hit req/s vs nginx';
+
+const TARGET_OVERHEAD = 1.15;
+const TARGET_THROUGHPUT_RATIO = 0.5;
+
+/** Typical transformations: the URL form and the same work written for sharp directly. */
+const CASES: {
+  name: string;
+  width: (i: number) => number;
+  url: (w: number) => string;
+  sharp: (input: Buffer, w: number) => Promise<Buffer>;
+}[] = [
+  {
+    name: 'fill 4:3 + g_auto, webp q_auto',
+    width: (i) => 400 + i * 2,
+    url: (w) => `c_fill,g_auto,h_${Math.round((w * 3) / 4)},w_${w}/q_auto/photo.webp`,
+    sharp: (input, w) =>
+      sharp(input)
+        .resize(w, Math.round((w * 3) / 4), { fit: 'cover', position: sharp.strategy.attention })
+        .webp({ quality: 80 })
+        .toBuffer(),
+  },
+  {
+    name: 'scale to width, jpg',
+    width: (i) => 600 + i * 2,
+    url: (w) => `c_scale,w_${w}/photo.jpg`,
+    sharp: (input, w) => sharp(input).resize(w).jpeg({ quality: 80 }).toBuffer(),
+  },
+  {
+    name: 'thumbnail 1:1 + grayscale, png',
+    width: (i) => 100 + i * 2,
+    url: (w) => `c_fill,h_${w},w_${w}/e_grayscale/photo.png`,
+    sharp: (input, w) =>
+      sharp(input)
+        .resize(w, w, { fit: 'cover' })
+        .recomb([
+          [0.2126, 0.7152, 0.0722],
+          [0.2126, 0.7152, 0.0722],
+          [0.2126, 0.7152, 0.0722],
+        ])
+        .png()
+        .toBuffer(),
+  },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function summary(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)) };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function throughput(url: string): Promise<number> {
+  const result = await autocannon({ url, connections: 32, duration: 6, pipelining: 1 });
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
+  return Math.round(result.requests.average);
+}
+
+/** nginx on a random loopback port serving `root`, from a generated config in a temp folder. */
+async function withNginx<T>(root: string, dir: string, task: (base: string) => Promise<T>): Promise<T | undefined> {
+  const nginx = await execFileAsync('sh', ['-c', 'command -v nginx']).then(
+    (result) => result.stdout.trim(),
+    () => '',
+  );
+  if (!nginx) return undefined;
+  const port = await freePort();
+  const prefix = path.join(dir, 'nginx');
+  await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
+  const config = path.join(prefix, 'nginx.conf');
+  await fs.writeFile(
+    config,
+    `worker_processes auto;
+daemon off;
+error_log ${prefix}/logs/error.log;
+pid ${prefix}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location / { root ${root}; default_type image/webp; etag on; }
+  }
+}
+`,
+  );
+  const child = spawn(nginx, ['-p', prefix, '-c', config], { stdio: 'ignore' });
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/derived.webp`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await task(`http://127.0.0.1:${port}`);
+  } finally {
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+export async function run(requests = 40) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-bench-delivery-'));
+  const dataDir = path.join(dir, 'data');
+  try {
+    const photo = await sharp({
+      create: { width: 1920, height: 1080, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const server = await startCli(dataDir, { KUMO_LOG_LEVEL: 'warn' });
+    try {
+      const upload = await postForm(`${server.url}/v1_1/${TEST_CLOUD}/image/upload`, signed({ public_id: 'photo' }), {
+        bytes: photo,
+        filename: 'photo.jpg',
+      });
+      if (upload.status !== 200) throw new Error(`upload failed: ${JSON.stringify(upload.body)}`);
+      const base = `${server.url}/${TEST_CLOUD}/image/upload/`;
+
+      const latency: Record<string, unknown> = {};
+      const ratios: number[] = [];
+      for (const item of CASES) {
+        const http: number[] = [];
+        const direct: number[] = [];
+        // Interleaved so both see the same machine state; every width is new, so every request renders.
+        for (let i = 0; i < requests; i++) {
+          const width = item.width(i);
+          let start = performance.now();
+          const response = await fetch(base + item.url(width));
+          await response.arrayBuffer();
+          if (response.status !== 200 || response.headers.get('x-kumo-render') !== 'render')
+            throw new Error(`${item.url(width)}: ${response.status} ${response.headers.get('x-kumo-render')}`);
+          http.push(performance.now() - start);
+          start = performance.now();
+          await item.sharp(photo, width + 1);
+          direct.push(performance.now() - start);
+        }
+        const viaHttp = summary(http);
+        const viaSharp = summary(direct);
+        const ratio = round(viaHttp.p50_ms / viaSharp.p50_ms);
+        ratios.push(ratio);
+        latency[item.name] = { http: viaHttp, sharp: viaSharp, overhead_ratio_p50: ratio };
+        console.log(
+          `  ${item.name.padEnd(34)} http p50 ${viaHttp.p50_ms} ms p95 ${viaHttp.p95_ms} ms | sharp p50 ${viaSharp.p50_ms} ms p95 ${viaSharp.p95_ms} ms | ratio ${ratio}`,
+        );
+      }
+
+      const hitUrl = `${base}c_fill,g_auto,h_300,w_400/q_auto/photo.webp`;
+      const first = await fetch(hitUrl);
+      const derivedBytes = Buffer.from(await first.arrayBuffer());
+      const kumoRps = await throughput(hitUrl);
+      const root = path.join(dir, 'www');
+      await fs.mkdir(root, { recursive: true });
+      await fs.writeFile(path.join(root, 'derived.webp'), derivedBytes);
+      const nginxRps = await withNginx(root, dir, (nginxBase) => throughput(`${nginxBase}/derived.webp`));
+      console.log(`  cache hit: kumo ${kumoRps} req/s, nginx ${nginxRps ?? 'skipped (nginx not installed)'}`);
+      const worst = Math.max(...ratios);
+      return {
+        render_latency: latency,
+        worst_overhead_ratio: worst,
+        overhead_target: TARGET_OVERHEAD,
+        overhead_met: worst <= TARGET_OVERHEAD,
+        cache_hit: {
+          derived_bytes: derivedBytes.length,
+          kumo_requests_per_second: kumoRps,
+          nginx_requests_per_second: nginxRps ?? null,
+          ratio: nginxRps ? round(kumoRps / nginxRps) : null,
+          target: TARGET_THROUGHPUT_RATIO,
+          ...(nginxRps ? {} : { skipped: 'nginx is not installed' }),
+        },
+      };
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [requests] = process.argv.slice(2).map(Number);
+  console.log(JSON.stringify(await run(requests || undefined), null, 2));
+}

@@ -1,0 +1,15 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises'; import os from 'node:os'; import path from 'node:path';
+import sharp from 'sharp';
+import { postForm, signed, TEST_KEY, TEST_SECRET } from './src/testing/test-server.ts';
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-'));
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0'], { env: { PATH: process.env.PATH, KUMO_DATA_DIR: dir, KUMO_URL: `kumo://${TEST_KEY}:${TEST_SECRET}@demo`, KUMO_SAMPLES: 'false', KUMO_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url0: string = await new Promise(res => { let o = ''; child.stdout!.on('data', (c) => { o += c; const m = /listening on (http:\/\/\S+)/.exec(o); if (m) res(m[1]); }); });
+const photo = await sharp({ create: { width: 1920, height: 1080, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
+await postForm(`${url0}/v1_1/demo/image/upload`, signed({ public_id: 'photo' }), { bytes: photo, filename: 'p.jpg' });
+const url = `${url0}/demo/image/upload/c_fill,g_auto,h_300,w_400/q_auto/photo.webp`;
+await fetch(url); await new Promise(r => setTimeout(r, 300)); await fetch(url);
+const r = await autocannon({ url, connections: 32, duration: 4 });
+console.log(Math.round(r.requests.average));
+child.kill('SIGINT'); await new Promise(r => child.on('exit', r));

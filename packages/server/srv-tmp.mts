@@ -1,0 +1,14 @@
+import sharp from 'sharp';
+import { DeliveryService } from './src/services/delivery/delivery-service.ts';
+import { startTestServer, postForm, signed } from './src/testing/test-server.ts';
+const counts: Record<string, number> = {};
+let total = 0;
+const original = DeliveryService.prototype.deliver;
+DeliveryService.prototype.deliver = async function (r) { const t = performance.now(); const x = await original.call(this, r); total += performance.now() - t; counts[x.source] = (counts[x.source] ?? 0) + 1; return x; };
+const s = await startTestServer();
+const photo = await sharp({ create: { width: 1920, height: 1080, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
+await postForm(`${s.url}/v1_1/demo/image/upload`, signed({ public_id: 'photo' }), { bytes: photo, filename: 'p.jpg' });
+const url = `${s.url}/demo/image/upload/c_fill,g_auto,h_300,w_400/q_auto/photo.webp`;
+await fetch(url); await new Promise(r => setTimeout(r, 300)); await fetch(url);
+console.log('listening on ' + url);
+process.on('SIGINT', () => { console.error(counts, total); process.exit(0); });
