@@ -7,13 +7,16 @@
 // Runs on its own too: node --import tsx packages/server/bench/delivery.ts [requests=40]
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parseTransformation } from '@kumo/core';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
+import { renderImage } from '../src/render/image/index.js';
 import { exited, startCli } from '../src/testing/cli-process.js';
 import { postForm, signed, TEST_CLOUD } from '../src/testing/test-server.js';
 
@@ -90,8 +93,40 @@ async function throughput(url: string): Promise<number> {
   return Math.round(result.requests.average);
 }
 
+/**
+ * The same load from Node's own HTTP client (native llhttp parser). autocannon parses responses with
+ * http-parser-js, whose cost grows with the bytes of incompressible bodies such as images: on a small
+ * machine it, not the server, sets the ceiling, so both figures are reported.
+ */
+async function nativeThroughput(url: string, connections = 32, seconds = 6): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      await new Promise<void>((resolve, reject) => {
+        http
+          .get(url, { agent }, (response) => {
+            if (response.statusCode !== 200) reject(new Error(`${url}: ${response.statusCode}`));
+            response.resume();
+            response.on('end', resolve);
+          })
+          .on('error', reject);
+      });
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  agent.destroy();
+  return Math.round(done / seconds);
+}
+
 /** nginx on a random loopback port serving `root`, from a generated config in a temp folder. */
-async function withNginx<T>(root: string, dir: string, task: (base: string) => Promise<T>): Promise<T | undefined> {
+async function withNginx<T>(
+  root: string,
+  dir: string,
+  task: (base: string) => Promise<T>,
+): Promise<T | undefined> {
   const nginx = await execFileAsync('sh', ['-c', 'command -v nginx']).then(
     (result) => result.stdout.trim(),
     () => '',
@@ -151,10 +186,14 @@ export async function run(requests = 40) {
       .toBuffer();
     const server = await startCli(dataDir, { KUMO_LOG_LEVEL: 'warn' });
     try {
-      const upload = await postForm(`${server.url}/v1_1/${TEST_CLOUD}/image/upload`, signed({ public_id: 'photo' }), {
-        bytes: photo,
-        filename: 'photo.jpg',
-      });
+      const upload = await postForm(
+        `${server.url}/v1_1/${TEST_CLOUD}/image/upload`,
+        signed({ public_id: 'photo' }),
+        {
+          bytes: photo,
+          filename: 'photo.jpg',
+        },
+      );
       if (upload.status !== 200) throw new Error(`upload failed: ${JSON.stringify(upload.body)}`);
       const base = `${server.url}/${TEST_CLOUD}/image/upload/`;
 
@@ -163,6 +202,7 @@ export async function run(requests = 40) {
       for (const item of CASES) {
         const http: number[] = [];
         const direct: number[] = [];
+        const renderer: number[] = [];
         // Interleaved so both see the same machine state; every width is new, so every request renders.
         for (let i = 0; i < requests; i++) {
           const width = item.width(i);
@@ -170,19 +210,33 @@ export async function run(requests = 40) {
           const response = await fetch(base + item.url(width));
           await response.arrayBuffer();
           if (response.status !== 200 || response.headers.get('x-kumo-render') !== 'render')
-            throw new Error(`${item.url(width)}: ${response.status} ${response.headers.get('x-kumo-render')}`);
+            throw new Error(
+              `${item.url(width)}: ${response.status} ${response.headers.get('x-kumo-render')}`,
+            );
           http.push(performance.now() - start);
           start = performance.now();
           await item.sharp(photo, width + 1);
           direct.push(performance.now() - start);
+          start = performance.now();
+          const [chain, extension] = item.url(width + 1).split(/\/photo\./) as [string, string];
+          await renderImage(photo, parseTransformation(chain), { format: extension });
+          renderer.push(performance.now() - start);
         }
         const viaHttp = summary(http);
         const viaSharp = summary(direct);
+        const viaRenderer = summary(renderer);
         const ratio = round(viaHttp.p50_ms / viaSharp.p50_ms);
         ratios.push(ratio);
-        latency[item.name] = { http: viaHttp, sharp: viaSharp, overhead_ratio_p50: ratio };
+        latency[item.name] = {
+          http: viaHttp,
+          sharp: viaSharp,
+          render_image_in_process: viaRenderer,
+          overhead_ratio_p50: ratio,
+          // What the HTTP layer, catalog and storage add on top of the renderer itself.
+          http_vs_renderer_p50: round(viaHttp.p50_ms / viaRenderer.p50_ms),
+        };
         console.log(
-          `  ${item.name.padEnd(34)} http p50 ${viaHttp.p50_ms} ms p95 ${viaHttp.p95_ms} ms | sharp p50 ${viaSharp.p50_ms} ms p95 ${viaSharp.p95_ms} ms | ratio ${ratio}`,
+          `  ${item.name.padEnd(34)} http p50 ${viaHttp.p50_ms} ms p95 ${viaHttp.p95_ms} ms | sharp p50 ${viaSharp.p50_ms} ms p95 ${viaSharp.p95_ms} ms | renderImage p50 ${viaRenderer.p50_ms} ms | ratio ${ratio}`,
         );
       }
 
@@ -190,11 +244,20 @@ export async function run(requests = 40) {
       const first = await fetch(hitUrl);
       const derivedBytes = Buffer.from(await first.arrayBuffer());
       const kumoRps = await throughput(hitUrl);
+      const kumoNativeRps = await nativeThroughput(hitUrl);
       const root = path.join(dir, 'www');
       await fs.mkdir(root, { recursive: true });
       await fs.writeFile(path.join(root, 'derived.webp'), derivedBytes);
-      const nginxRps = await withNginx(root, dir, (nginxBase) => throughput(`${nginxBase}/derived.webp`));
-      console.log(`  cache hit: kumo ${kumoRps} req/s, nginx ${nginxRps ?? 'skipped (nginx not installed)'}`);
+      const nginx = await withNginx(root, dir, async (nginxBase) => ({
+        autocannon: await throughput(`${nginxBase}/derived.webp`),
+        native: await nativeThroughput(`${nginxBase}/derived.webp`),
+      }));
+      const nginxRps = nginx?.autocannon;
+      console.log(
+        `  cache hit (autocannon / node client): kumo ${kumoRps} / ${kumoNativeRps} req/s, nginx ${
+          nginx ? `${nginx.autocannon} / ${nginx.native} req/s` : 'skipped (nginx not installed)'
+        }`,
+      );
       const worst = Math.max(...ratios);
       return {
         render_latency: latency,
@@ -206,6 +269,11 @@ export async function run(requests = 40) {
           kumo_requests_per_second: kumoRps,
           nginx_requests_per_second: nginxRps ?? null,
           ratio: nginxRps ? round(kumoRps / nginxRps) : null,
+          node_client: {
+            kumo_requests_per_second: kumoNativeRps,
+            nginx_requests_per_second: nginx?.native ?? null,
+            ratio: nginx ? round(kumoNativeRps / nginx.native) : null,
+          },
           target: TARGET_THROUGHPUT_RATIO,
           ...(nginxRps ? {} : { skipped: 'nginx is not installed' }),
         },

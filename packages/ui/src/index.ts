@@ -3,7 +3,13 @@
  * import `@kumo/ui/dialog/define` (and so on) to register an element.
  */
 
-export { type Politeness, announce, announcerRegion, flushAnnouncements, pushAnnouncerContainer } from './announcer/announcer.js';
+export {
+  announce,
+  announcerRegion,
+  flushAnnouncements,
+  type Politeness,
+  pushAnnouncerContainer,
+} from './announcer/announcer.js';
 export {
   closestAttribute,
   directionOfLanguage,
@@ -14,7 +20,11 @@ export {
   watchInheritedAttributes,
 } from './base/inherited-attributes.js';
 export { KumoElement, THEMES, type Theme } from './base/kumo-element.js';
-export { DropController, type DropControllerOptions, type FileSource } from './controllers/drop-controller.js';
+export {
+  DropController,
+  type DropControllerOptions,
+  type FileSource,
+} from './controllers/drop-controller.js';
 export {
   type DirectoryEntryLike,
   type DroppedFile,
@@ -31,13 +41,17 @@ export {
 export { matchesShortcut, parseShortcut, type Shortcut } from './controllers/shortcut.js';
 export { defineElement, type VersionedElementConstructor } from './define/define-element.js';
 export { devWarningsEnabled, resetDevWarnings, setDevWarnings, warnInDev } from './dev/warn.js';
+export {
+  KumoDialogCloseEvent,
+  KumoDialogOpenEvent,
+  KumoDialogRequestCloseEvent,
+} from './dialog/dialog.events.js';
 export { KumoDialog } from './dialog/dialog.js';
-export { KumoDialogCloseEvent, KumoDialogOpenEvent, KumoDialogRequestCloseEvent } from './dialog/dialog.events.js';
 export { DIALOG_CLOSE_SOURCES, type DialogCloseSource } from './dialog/dialog.types.js';
 export { KumoEvent } from './events/kumo-event.js';
 export { KumoIcon } from './icon/icon.js';
-export { ICONS, iconTemplate } from './icon/icon-set.js';
 export { ICON_NAMES, type IconName, isIconName } from './icon/icon.types.js';
+export { ICONS, iconTemplate } from './icon/icon-set.js';
 export { type UiStrings, uiStrings } from './locales/strings.js';
 export {
   type FormatBytesOptions,
@@ -47,7 +61,7 @@ export {
   formatNumber,
   formatPercent,
 } from './localize/format.js';
-export { type LocalizeHost, LocalizeController } from './localize/localize-controller.js';
+export { LocalizeController, type LocalizeHost } from './localize/localize-controller.js';
 export { type PluralForms, plural } from './localize/plural.js';
 export {
   addTranslation,
@@ -57,8 +71,8 @@ export {
   loadTranslation,
   lookupTerm,
   onTranslationsChange,
-  type StringTable,
   type Strings,
+  type StringTable,
   type Term,
   type TermArgs,
   type Translation,
@@ -66,7 +80,20 @@ export {
 } from './localize/strings.js';
 export { KumoProgress } from './progress/progress.js';
 export { PROGRESS_STATES, type ProgressState } from './progress/progress.types.js';
-export { applyPalette, PALETTE_TOKENS, type Palette, type PaletteKey, paletteToTokens } from './theme/palette.js';
+export {
+  applyPalette,
+  PALETTE_TOKENS,
+  type Palette,
+  type PaletteKey,
+  paletteToTokens,
+} from './theme/palette.js';
 export { hostStyles, themeStyles } from './theme/theme.styles.js';
-export { type ColorToken, darkColors, lightColors, reducedMotionTokens, sharedTokens, type Token } from './theme/tokens.js';
+export {
+  type ColorToken,
+  darkColors,
+  lightColors,
+  reducedMotionTokens,
+  sharedTokens,
+  type Token,
+} from './theme/tokens.js';
 export { version } from './version.js';

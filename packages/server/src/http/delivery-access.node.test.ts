@@ -320,6 +320,14 @@ describe('delivery: fetch, lists, default images, derived assets', () => {
       const resource = await admin(server, 'GET', 'resources/image/upload/eager-async');
       return (resource.body.derived as unknown[]).length === 1;
     });
+    const explicit = await postForm(
+      `${server.url}/v1_1/demo/image/explicit`,
+      signed({ public_id: 'eager-sync', type: 'upload', eager: 'e_sepia,w_20' }),
+    );
+    assert.equal(explicit.status, 200);
+    assert.equal((explicit.body.eager as Record<string, unknown>[])[0]!.width, 20);
+    const resource = await admin(server, 'GET', 'resources/image/upload/eager-sync');
+    assert.lengthOf(resource.body.derived as unknown[], 3);
   });
 });
 

@@ -88,6 +88,14 @@ describe('delivery: fuzzed URLs', () => {
   });
   after(() => server.close());
 
+  it('refuses outputs past KUMO_MAX_OUTPUT_PIXELS with a 400 that says so', async () => {
+    const response = await fetch(`${server.url}/demo/image/upload/c_scale,h_2000,w_2000/photo.png`);
+    assert.equal(response.status, 400);
+    assert.match(response.headers.get('x-kumo-error') ?? '', /limit/i);
+    const small = await fetch(`${server.url}/demo/image/upload/c_scale,h_1000,w_1000/photo.png`);
+    assert.equal(small.status, 200);
+  });
+
   it('answers 2500 mutated transformations and paths with 200, 400 or 404 only', async () => {
     const next = random(9001);
     const paths: string[] = [];

@@ -184,12 +184,13 @@ describe('Upload API: async uploads', () => {
   });
 
   it('refuses parameters it can check up front instead of answering pending', async () => {
-    for (const fields of [
+    const cases: Record<string, string>[] = [
       { async: 'true', tags: 'a\u0001b' },
       { async: 'true', notification_url: 'ftp://example.com/x' },
       { async: 'true', moderation: 'aws_rek' },
       { async: 'maybe' },
-    ]) {
+    ];
+    for (const fields of cases) {
       const { status, body } = await postForm(
         `${server.url}/v1_1/${TEST_CLOUD}/image/upload`,
         signed(fields),
@@ -260,7 +261,11 @@ describe('Upload API: callback, moderation, invalidate, upload_chunked', () => {
 
   it('answers scripted requests with callback as JSON, as Cloudinary ignores callback for XHR', async () => {
     const png = await makePng(5, 5);
-    for (const headers of [{ 'x-requested-with': 'XMLHttpRequest' }, { 'sec-fetch-mode': 'cors' }]) {
+    const scripted: Record<string, string>[] = [
+      { 'x-requested-with': 'XMLHttpRequest' },
+      { 'sec-fetch-mode': 'cors' },
+    ];
+    for (const headers of scripted) {
       const { status, body } = await postForm(
         uploadUrl,
         signed({ public_id: 'form/xhr', callback: 'https://app.example/cb' }),

@@ -103,6 +103,14 @@ export class LocalDiskStorage implements BlobStorage {
     return removed;
   }
 
+  /**
+   * The file behind a key, for readers that open files themselves (sharp, ffmpeg) and so avoid
+   * copying the blob. Blobs are replaced by rename, so an open file stays whole.
+   */
+  localPath(key: string): string {
+    return this.pathOf(key);
+  }
+
   private pathOf(key: string): string {
     assertValidBlobKey(key);
     return path.join(this.root, ...key.split('/'));

@@ -36,7 +36,7 @@ const VISUALLY_HIDDEN =
 
 function regionsIn(container: Container): Record<Politeness, HTMLElement> {
   let found = regions.get(container);
-  if (!found || !found.polite.isConnected || !found.assertive.isConnected) {
+  if (!(found?.polite.isConnected && found.assertive.isConnected)) {
     const make = (politeness: Politeness) => {
       const region = document.createElement('div');
       region.setAttribute('aria-live', politeness);

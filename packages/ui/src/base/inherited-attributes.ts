@@ -34,7 +34,22 @@ function hostOf(node: Node): Element | null {
 
 // Scripts RTL languages are written in, and the languages whose default script is one of them.
 const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'mand', 'mend', 'nkoo', 'rohg', 'samr', 'syrc', 'thaa']);
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'iw',
+  'ks',
+  'ps',
+  'sd',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
+]);
 
 /** The writing direction of a BCP 47 language tag (`ar`, `he-IL`, `az-Arab` are right-to-left). */
 export function directionOfLanguage(lang: string): 'ltr' | 'rtl' {

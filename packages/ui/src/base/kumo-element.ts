@@ -1,7 +1,13 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { type CSSResultGroup, type CSSResultOrNative, LitElement, type PropertyDeclarations } from 'lit';
 import { warnInDev } from '../dev/warn.js';
+import { hostStyles } from '../theme/theme.styles.js';
 import { version } from '../version.js';
-import { resolveDir, resolveLang, closestAttribute, watchInheritedAttributes } from './inherited-attributes.js';
+import {
+  closestAttribute,
+  resolveDir,
+  resolveLang,
+  watchInheritedAttributes,
+} from './inherited-attributes.js';
 
 /** The themes an element can be asked for; `auto` follows `prefers-color-scheme`. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -30,6 +36,8 @@ const isTheme = (value: string): value is Theme => (THEMES as readonly string[])
  *   ancestor's `lang`, `dir` and `theme` attributes (through shadow roots) and updating when they
  *   change; reflected as the custom states `:state(ltr)`/`:state(rtl)` and
  *   `:state(light)`/`:state(dark)` for styles.
+ * - `hostStyles` ahead of the element's own `static styles` (border-box, `hidden`, direction);
+ *   elements list `themeStyles` themselves, then their own styles.
  * - `static delegatesFocus`: set it to true where the host is the focus target.
  * - `internals`: the element's one `ElementInternals` (form-associated elements use it too).
  * - `static version`: named by `defineElement` when two copies clash.
@@ -69,6 +77,11 @@ export class KumoElement extends LitElement {
     this.resolvedLang = 'en';
     this.resolvedDir = 'ltr';
     this.resolvedTheme = 'auto';
+  }
+
+  protected static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
+    // biome-ignore lint/complexity/noThisInStatic: `super` is the inherited implementation; naming LitElement would skip any class in between.
+    return [hostStyles, ...super.finalizeStyles(styles)];
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {

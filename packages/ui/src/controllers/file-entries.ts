@@ -18,7 +18,9 @@ export interface FileEntryLike extends EntryLike {
 }
 
 export interface DirectoryEntryLike extends EntryLike {
-  createReader(): { readEntries(success: (entries: EntryLike[]) => void, failure?: (error: unknown) => void): void };
+  createReader(): {
+    readEntries(success: (entries: EntryLike[]) => void, failure?: (error: unknown) => void): void;
+  };
 }
 
 /** A file brought in by drop, paste or picker, with its path inside a dropped folder. */

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { matchesShortcut, parseShortcut, type Shortcut } from './shortcut.js';
 
-/** Handles a shortcut; return `false` to leave the key to others (no `preventDefault`). */
-export type ShortcutHandler = (event: KeyboardEvent) => boolean | undefined | void;
+/** Handles a shortcut; returning `false` leaves the key to others (no `preventDefault`). */
+export type ShortcutHandler = (event: KeyboardEvent) => unknown;
 
 /** Options of a `KeyboardController`. */
 export interface KeyboardControllerOptions {
@@ -20,11 +20,48 @@ export interface KeyboardControllerOptions {
 }
 
 const TEXT_INPUT_TYPES = new Set([
-  'text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week',
+  'text',
+  'search',
+  'url',
+  'tel',
+  'email',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
 ]);
-const ACTIVATED_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'menuitem', 'option', 'tab']);
-const ADJUSTED_ROLES = new Set(['slider', 'spinbutton', 'scrollbar', 'listbox', 'menu', 'tablist', 'radiogroup']);
-const ADJUSTING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const ACTIVATED_ROLES = new Set([
+  'button',
+  'link',
+  'checkbox',
+  'radio',
+  'switch',
+  'menuitem',
+  'option',
+  'tab',
+]);
+const ADJUSTED_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'scrollbar',
+  'listbox',
+  'menu',
+  'tablist',
+  'radiogroup',
+]);
+const ADJUSTING_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
 
 function isTyping(element: Element): boolean {
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
@@ -40,12 +77,16 @@ function controlUsesKey(element: Element, key: string): boolean {
       element instanceof HTMLButtonElement ||
       element instanceof HTMLAnchorElement ||
       element.localName === 'summary' ||
-      (element instanceof HTMLInputElement && ['checkbox', 'radio', 'button', 'submit', 'reset'].includes(element.type)) ||
+      (element instanceof HTMLInputElement &&
+        ['checkbox', 'radio', 'button', 'submit', 'reset'].includes(element.type)) ||
       (role !== null && ACTIVATED_ROLES.has(role))
     );
   }
   if (ADJUSTING_KEYS.has(key)) {
-    return (element instanceof HTMLInputElement && element.type === 'range') || (role !== null && ADJUSTED_ROLES.has(role));
+    return (
+      (element instanceof HTMLInputElement && element.type === 'range') ||
+      (role !== null && ADJUSTED_ROLES.has(role))
+    );
   }
   return false;
 }
@@ -108,7 +149,8 @@ export class KeyboardController implements ReactiveController {
     if (!binding) return;
     const origin = event.composedPath()[0];
     if (origin instanceof Element) {
-      if (isTyping(origin) && !this.allowedWhileTyping.some((shortcut) => matchesShortcut(event, shortcut))) return;
+      if (isTyping(origin) && !this.allowedWhileTyping.some((shortcut) => matchesShortcut(event, shortcut)))
+        return;
       if (controlUsesKey(origin, event.key)) return;
     }
     if (binding[1](event) !== false) event.preventDefault();

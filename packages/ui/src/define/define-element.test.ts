@@ -1,15 +1,14 @@
-import { assert } from 'chai';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { assert } from 'chai';
 import { captureWarnings, uniqueTag } from '../testing/fixture.js';
 import { version } from '../version.js';
 import { defineElement } from './define-element.js';
 
-class First extends HTMLElement {
-  static version = '1.0.0';
-}
-class Second extends HTMLElement {
-  static version = '2.0.0';
-}
+// A constructor can hold only one tag, so every test makes its own classes.
+const versioned = (version: string) =>
+  class extends HTMLElement {
+    static version = version;
+  };
 
 describe('defineElement', () => {
   let capture: ReturnType<typeof captureWarnings>;
@@ -19,26 +18,30 @@ describe('defineElement', () => {
   afterEach(() => capture.restore());
 
   it('registers a free tag', () => {
+    const First = versioned('1.0.0');
     const tag = uniqueTag();
     defineElement(tag, First);
-    assert.strictEqual(customElements.get(tag), First);
-    assert.instanceOf(document.createElement(tag), First);
+    assert.isTrue(customElements.get(tag) === First);
+    assert.isTrue(document.createElement(tag) instanceof First);
     assert.deepEqual(capture.messages, []);
   });
 
   it('does nothing when the same class is registered again', () => {
+    const First = versioned('1.0.0');
     const tag = uniqueTag();
     defineElement(tag, First);
     defineElement(tag, First);
-    assert.strictEqual(customElements.get(tag), First);
+    assert.isTrue(customElements.get(tag) === First);
     assert.deepEqual(capture.messages, []);
   });
 
   it('keeps the first class and warns naming both versions when another class holds the tag', () => {
+    const First = versioned('1.0.0');
+    const Second = versioned('2.0.0');
     const tag = uniqueTag();
     defineElement(tag, First);
     defineElement(tag, Second);
-    assert.strictEqual(customElements.get(tag), First);
+    assert.isTrue(customElements.get(tag) === First);
     assert.lengthOf(capture.messages, 1);
     assert.include(capture.messages[0], `<${tag}>`);
     assert.include(capture.messages[0], '1.0.0');
@@ -65,7 +68,7 @@ describe('defineElement', () => {
   });
 
   it('does nothing without a registry (server-side rendering)', () => {
-    assert.doesNotThrow(() => defineElement(uniqueTag(), First, null as unknown as undefined));
+    assert.doesNotThrow(() => defineElement(uniqueTag(), versioned('1.0.0'), null as unknown as undefined));
   });
 
   it('reports the version package.json declares', async () => {

@@ -1,7 +1,8 @@
 /** A custom element class that may say which version of its package it comes from. */
 export type VersionedElementConstructor = CustomElementConstructor & { readonly version?: string };
 
-const versionOf = (ctor: VersionedElementConstructor | undefined): string => ctor?.version ?? 'unknown version';
+const versionOf = (ctor: VersionedElementConstructor | undefined): string =>
+  ctor?.version ?? 'unknown version';
 
 /**
  * Registers `ctor` as `tag` unless the tag is taken. Registering the same class again does nothing;

@@ -1,5 +1,5 @@
-import { assert } from 'chai';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { assert } from 'chai';
 import { captureWarnings } from '../testing/fixture.js';
 import { devWarningsEnabled, resetDevWarnings, setDevWarnings, warnInDev } from './warn.js';
 

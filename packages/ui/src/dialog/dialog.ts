@@ -5,7 +5,7 @@ import { warnInDev } from '../dev/warn.js';
 import { iconTemplate } from '../icon/icon-set.js';
 import { uiStrings } from '../locales/strings.js';
 import { LocalizeController } from '../localize/localize-controller.js';
-import { hostStyles, themeStyles } from '../theme/theme.styles.js';
+import { themeStyles } from '../theme/theme.styles.js';
 import { KumoDialogCloseEvent, KumoDialogOpenEvent, KumoDialogRequestCloseEvent } from './dialog.events.js';
 import { dialogStyles } from './dialog.styles.js';
 import type { DialogCloseSource } from './dialog.types.js';
@@ -43,7 +43,7 @@ function deepActiveElement(): HTMLElement | null {
  * @event kumo-dialog-close - Closed, with focus back on the opener.
  */
 export class KumoDialog extends KumoElement {
-  static override styles = [hostStyles, themeStyles, dialogStyles];
+  static override styles = [themeStyles, dialogStyles];
 
   static override properties: PropertyDeclarations = {
     open: { type: Boolean, reflect: true },
@@ -129,7 +129,10 @@ export class KumoDialog extends KumoElement {
     this.opener = deepActiveElement();
     if (!this.isConnected) return;
     if (!this.label && !this.querySelector(':scope > [slot="heading"]')) {
-      warnInDev('dialog-missing-label', '<kumo-dialog> has neither a heading slot nor a label; give it a name.');
+      warnInDev(
+        'dialog-missing-label',
+        '<kumo-dialog> has neither a heading slot nor a label; give it a name.',
+      );
     }
     dialog.showModal();
     this.releaseAnnouncer = pushAnnouncerContainer(dialog);
@@ -184,9 +187,9 @@ export class KumoDialog extends KumoElement {
 
   private handleSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    const filled = slot.assignedNodes({ flatten: true }).some(
-      (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
-    );
+    const filled = slot
+      .assignedNodes({ flatten: true })
+      .some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
     if (slot.name === 'heading') this.hasHeading = filled;
     if (slot.name === 'footer') this.hasFooter = filled;
   }

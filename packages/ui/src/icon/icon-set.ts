@@ -52,7 +52,9 @@ export const ICONS: Readonly<Record<IconName, IconDrawing>> = {
   },
   trash: { shapes: stroke('M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13') },
   upload: { shapes: stroke('M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3') },
-  video: { shapes: svg`<rect x="2" y="6" width="13" height="12" rx="2"></rect>${stroke('M15 10l6-3v10l-6-3z')}` },
+  video: {
+    shapes: svg`<rect x="2" y="6" width="13" height="12" rx="2"></rect>${stroke('M15 10l6-3v10l-6-3z')}`,
+  },
   volume: { shapes: stroke('M4 9h4l5-4v14l-5-4H4zM16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12') },
 };
 

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { KumoElement } from '../base/kumo-element.js';
 import { warnInDev } from '../dev/warn.js';
-import { hostStyles, themeStyles } from '../theme/theme.styles.js';
-import { ICONS } from './icon-set.js';
+import { themeStyles } from '../theme/theme.styles.js';
 import { iconStyles } from './icon.styles.js';
 import { ICON_NAMES, type IconName, isIconName } from './icon.types.js';
+import { ICONS } from './icon-set.js';
 
 /**
  * @summary One of Kumo's built-in icons, drawn inline as SVG in `currentColor`.
@@ -18,7 +18,7 @@ import { ICON_NAMES, type IconName, isIconName } from './icon.types.js';
  * @cssproperty --kumo-icon-stroke-width - Stroke width on the 24-unit grid; 2 by default.
  */
 export class KumoIcon extends KumoElement {
-  static override styles = [hostStyles, themeStyles, iconStyles];
+  static override styles = [themeStyles, iconStyles];
 
   static override properties: PropertyDeclarations = {
     name: { reflect: true },
@@ -38,7 +38,10 @@ export class KumoIcon extends KumoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('name') && this.name !== undefined && !isIconName(this.name)) {
-      warnInDev('unknown-icon', `<kumo-icon name="${this.name}">: no such icon; known: ${ICON_NAMES.join(', ')}.`);
+      warnInDev(
+        'unknown-icon',
+        `<kumo-icon name="${this.name}">: no such icon; known: ${ICON_NAMES.join(', ')}.`,
+      );
     }
   }
 

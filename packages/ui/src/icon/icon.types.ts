@@ -29,4 +29,5 @@ export const ICON_NAMES = [
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** Whether `value` names a built-in icon. */
-export const isIconName = (value: string): value is IconName => (ICON_NAMES as readonly string[]).includes(value);
+export const isIconName = (value: string): value is IconName =>
+  (ICON_NAMES as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
-import type { Translation } from '../localize/strings.js';
 import { plural } from '../localize/plural.js';
+import type { Translation } from '../localize/strings.js';
 import type en from './en.js';
 
 const ar: Translation<typeof en> = {

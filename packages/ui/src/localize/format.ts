@@ -92,6 +92,7 @@ export function formatDurationSpoken(locale: string, seconds: number): string {
   const spoken = parts
     .filter(([, value]) => value > 0)
     .map(([unit, value]) => formatNumber(locale, value, { style: 'unit', unit, unitDisplay: 'long' }));
-  if (spoken.length === 0) spoken.push(formatNumber(locale, 0, { style: 'unit', unit: 'second', unitDisplay: 'long' }));
+  if (spoken.length === 0)
+    spoken.push(formatNumber(locale, 0, { style: 'unit', unit: 'second', unitDisplay: 'long' }));
   return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(spoken);
 }

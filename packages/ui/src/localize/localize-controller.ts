@@ -12,8 +12,8 @@ import {
   loadTranslation,
   lookupTerm,
   onTranslationsChange,
-  type StringTable,
   type Strings,
+  type StringTable,
   type TermArgs,
 } from './strings.js';
 
@@ -50,7 +50,9 @@ export class LocalizeController<T extends Strings> implements ReactiveController
   hostConnected(): void {
     this.unsubscribe = [
       watchInheritedAttributes(this.host, () => this.resolve()),
-      onTranslationsChange(() => this.host.requestUpdate()),
+      onTranslationsChange((namespace) => {
+        if (namespace === this.table.namespace) this.host.requestUpdate();
+      }),
     ];
     this.resolve();
   }

@@ -40,7 +40,7 @@ interface NamespaceState {
 }
 
 const namespaces = new Map<string, NamespaceState>();
-const listeners = new Set<() => void>();
+const listeners = new Set<(namespace: string) => void>();
 
 function stateOf(namespace: string): NamespaceState {
   let state = namespaces.get(namespace);
@@ -51,12 +51,15 @@ function stateOf(namespace: string): NamespaceState {
   return state;
 }
 
-function notify(): void {
-  for (const listener of [...listeners]) listener();
+function notify(namespace: string): void {
+  for (const listener of [...listeners]) listener(namespace);
 }
 
-/** Calls `listener` whenever translations load or are added; returns the unsubscribe function. */
-export function onTranslationsChange(listener: () => void): () => void {
+/**
+ * Calls `listener` with the namespace whenever translations of it load or are added; returns the
+ * unsubscribe function.
+ */
+export function onTranslationsChange(listener: (namespace: string) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -106,11 +109,14 @@ export function addTranslation<T extends Strings>(
   const tag = lang.toLowerCase();
   for (const key of Object.keys(strings)) {
     if (!(key in table.source)) {
-      warnInDev('unknown-translation-key', `"${key}" is not a string of "${table.namespace}"; it is ignored.`);
+      warnInDev(
+        'unknown-translation-key',
+        `"${key}" is not a string of "${table.namespace}"; it is ignored.`,
+      );
     }
   }
   state.added.set(tag, { ...state.added.get(tag), ...(strings as Record<string, Term>) });
-  notify();
+  notify(table.namespace);
 }
 
 /**
@@ -128,7 +134,7 @@ export function loadTranslation<T extends Strings>(table: StringTable<T>, lang: 
         pending = table.loaders[tag]!().then(
           (module) => {
             state.loaded.set(tag, module.default as Strings);
-            notify();
+            notify(table.namespace);
           },
           (error: unknown) => {
             warnInDev(

@@ -4,7 +4,7 @@ import { KumoElement } from '../base/kumo-element.js';
 import { warnInDev } from '../dev/warn.js';
 import { uiStrings } from '../locales/strings.js';
 import { LocalizeController } from '../localize/localize-controller.js';
-import { hostStyles, themeStyles } from '../theme/theme.styles.js';
+import { themeStyles } from '../theme/theme.styles.js';
 import { progressStyles } from './progress.styles.js';
 import { PROGRESS_STATES, type ProgressState } from './progress.types.js';
 
@@ -21,7 +21,7 @@ import { PROGRESS_STATES, type ProgressState } from './progress.types.js';
  * @cssproperty --kumo-progress-track-color - Track colour; `--kumo-color-surface-muted` by default.
  */
 export class KumoProgress extends KumoElement {
-  static override styles = [hostStyles, themeStyles, progressStyles];
+  static override styles = [themeStyles, progressStyles];
 
   static override properties: PropertyDeclarations = {
     value: { type: Number },
@@ -66,7 +66,10 @@ export class KumoProgress extends KumoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('max') && !(Number.isFinite(this.max) && this.max > 0)) {
-      warnInDev('progress-invalid-max', `<kumo-progress max="${this.max}">: max must be a positive number; using 100.`);
+      warnInDev(
+        'progress-invalid-max',
+        `<kumo-progress max="${this.max}">: max must be a positive number; using 100.`,
+      );
     }
     if ((changed.has('value') || changed.has('max')) && !this.indeterminate) {
       const max = this.max > 0 ? this.max : 100;
@@ -78,7 +81,10 @@ export class KumoProgress extends KumoElement {
       }
     }
     if (changed.has('state') && !(PROGRESS_STATES as readonly string[]).includes(this.state)) {
-      warnInDev('progress-invalid-state', `<kumo-progress state="${this.state}">: use ${PROGRESS_STATES.join(', ')}.`);
+      warnInDev(
+        'progress-invalid-state',
+        `<kumo-progress state="${this.state}">: use ${PROGRESS_STATES.join(', ')}.`,
+      );
     }
   }
 

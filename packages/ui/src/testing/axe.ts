@@ -40,7 +40,14 @@ export function loadAxe(): Promise<AxeGlobal> {
 }
 
 // Page-level rules judge a whole document (landmarks, a main heading), not one element in a test.
-const PAGE_RULES = ['region', 'landmark-one-main', 'page-has-heading-one', 'bypass', 'document-title', 'html-has-lang'];
+const PAGE_RULES = [
+  'region',
+  'landmark-one-main',
+  'page-has-heading-one',
+  'bypass',
+  'document-title',
+  'html-has-lang',
+];
 
 function describeViolation(violation: Result): string {
   const targets = violation.nodes.map((node) => JSON.stringify(node.target)).join(', ');
@@ -51,12 +58,18 @@ function describeViolation(violation: Result): string {
  * Runs axe (WCAG 2.x A and AA, plus best practices) on `element` and its shadow trees, and throws
  * an error listing every violation. `disabledRules` switches rules off for one check; say why.
  */
-export async function expectNoAxeViolations(element: Element, disabledRules: readonly string[] = []): Promise<void> {
+export async function expectNoAxeViolations(
+  element: Element,
+  disabledRules: readonly string[] = [],
+): Promise<void> {
   const axe = await loadAxe();
   const rules: Record<string, { enabled: boolean }> = {};
   for (const id of [...PAGE_RULES, ...disabledRules]) rules[id] = { enabled: false };
   const results = await axe.run(element, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
     rules,
     resultTypes: ['violations'],
   });

@@ -27,12 +27,19 @@ export function cleanupFixtures(): void {
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves once `condition()` is true, polling each frame; rejects after `timeout` ms. */
-export async function waitUntil(condition: () => boolean, message = 'condition', timeout = 2000): Promise<void> {
+/**
+ * Resolves once `condition()` is true, polling every 10 ms; rejects after `timeout` ms. Timers, not
+ * animation frames: the runner's pages share one browser, and a page in the background gets none.
+ */
+export async function waitUntil(
+  condition: () => boolean,
+  message = 'condition',
+  timeout = 2000,
+): Promise<void> {
   const start = performance.now();
   while (!condition()) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await sleep(10);
   }
 }
 
@@ -60,4 +67,5 @@ export function deepActiveElement(): Element | null {
 
 let tagCounter = 0;
 /** A tag name no other test has used, for registering throwaway element classes. */
-export const uniqueTag = (stem = 'kumo-test') => `${stem}-${++tagCounter}-${Math.random().toString(36).slice(2, 8)}`;
+export const uniqueTag = (stem = 'kumo-test') =>
+  `${stem}-${++tagCounter}-${Math.random().toString(36).slice(2, 8)}`;

@@ -40,11 +40,16 @@ function isColor(value: unknown): value is string {
  * The `--kumo-*` custom properties a palette sets. Unknown keys and values that are not colours
  * are skipped, with a development warning naming them.
  */
-export function paletteToTokens(palette: Palette | Record<string, unknown>): Partial<Record<ColorToken, string>> {
+export function paletteToTokens(
+  palette: Palette | Record<string, unknown>,
+): Partial<Record<ColorToken, string>> {
   const tokens: Partial<Record<ColorToken, string>> = {};
   for (const [key, value] of Object.entries(palette)) {
     if (!Object.hasOwn(PALETTE_TOKENS, key)) {
-      warnInDev('palette-unknown-key', `palette key "${key}" is not one of ${Object.keys(PALETTE_TOKENS).join(', ')}.`);
+      warnInDev(
+        'palette-unknown-key',
+        `palette key "${key}" is not one of ${Object.keys(PALETTE_TOKENS).join(', ')}.`,
+      );
       continue;
     }
     if (!isColor(value)) {

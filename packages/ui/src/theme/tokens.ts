@@ -58,7 +58,8 @@ export const sharedTokens = {
   '--kumo-space-4': '1rem',
   '--kumo-space-5': '1.5rem',
   '--kumo-space-6': '2rem',
-  '--kumo-font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
+  '--kumo-font-family':
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
   '--kumo-font-family-mono': 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
   '--kumo-font-size-small': '0.8125rem',
   '--kumo-font-size': '0.9375rem',

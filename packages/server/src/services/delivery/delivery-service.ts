@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import {
   DeliveryUrlError,
-  type Layer,
   type ParsedDeliveryUrl,
   parseTransformation,
   parseUrl,
@@ -11,22 +10,21 @@ import {
   TransformationParseError,
   verifyDeliverySignature,
 } from '@kumo/core';
-import type { Asset, AssetIdentity, ResourceType } from '../../catalog/asset.js';
+import type { Asset, AssetIdentity } from '../../catalog/asset.js';
 import type { AssetCatalog } from '../../catalog/asset-catalog.js';
 import type { DerivedAsset } from '../../catalog/derived-catalog.js';
 import type { TransformationCatalog } from '../../catalog/transformation-catalog.js';
 import type { Config } from '../../config.js';
-import { type RenderContext, RenderError, renderImage } from '../../render/image/index.js';
+import { renderImage } from '../../render/image/index.js';
 import { deliveryPath } from '../asset-response.js';
 import type { Credentials } from '../credentials.js';
-import { fetchRemoteFile } from '../remote-fetch.js';
-import { ServiceError } from '../service-error.js';
 import type { TempFiles } from '../temp-files.js';
 import { contentTypeOf, sameFormat } from './content-types.js';
 import { DeliveryError } from './delivery-error.js';
-import { HotCache } from './hot-cache.js';
 import type { DerivedStore } from './derived-store.js';
-import { isNamedOnly, loadNamedTransformations, type RequestHints, variantOf } from './render-inputs.js';
+import { HotCache } from './hot-cache.js';
+import { RenderInputs } from './render-context.js';
+import { isNamedOnly, type RequestHints, variantOf } from './render-inputs.js';
 import { RenderQueue } from './render-queue.js';
 import { SingleFlight } from './single-flight.js';
 import { tagList } from './tag-list.js';
@@ -104,7 +102,6 @@ export interface DerivedJob {
 
 const IMMUTABLE_MAX_AGE = 31_536_000;
 const STORED_TYPES = new Set(['upload', 'private', 'authenticated']);
-const FETCH_MAX_BYTES = 50 * 1024 * 1024;
 const HOT_ENTRY_BYTES = 512 * 1024;
 // Bounds how long a deletion made by another process can go unnoticed by this one's memory cache.
 const HOT_TTL_MS = 60_000;
@@ -118,6 +115,7 @@ export class DeliveryService {
   private readonly flight = new SingleFlight<{ derived: DerivedAsset; data?: Buffer }>();
   video?: VideoDelivery;
   private readonly hot: HotCache;
+  private readonly inputs: RenderInputs;
   private readonly storing = new Set<Promise<unknown>>();
 
   constructor(
@@ -129,6 +127,7 @@ export class DeliveryService {
     private readonly temp: TempFiles,
   ) {
     this.queue = new RenderQueue(config.delivery.renderConcurrency, config.delivery.renderQueue);
+    this.inputs = new RenderInputs(config, assets, named, store, temp);
     this.hot = new HotCache(config.delivery.hotCacheBytes, HOT_ENTRY_BYTES, HOT_TTL_MS);
   }
 
@@ -213,7 +212,11 @@ export class DeliveryService {
     };
     if (asset.resourceType === 'video') {
       if (!this.video) throw new DeliveryError(501, 'Video transformations are not available on this server');
-      if (!signed) await this.requireAllowed(parsed.cloudName, transformation, canonical, undefined);
+      if (!signed) {
+        // Transcodes, posters and HLS masters are keyed without a variant.
+        const id = this.derivedId(asset.assetId, asset.versionId, canonical, format, '');
+        await this.requireAllowed(parsed.cloudName, transformation, canonical, await this.store.get(id));
+      }
       return this.video.deliver(job);
     }
     return this.derivedImage(job, signed);
@@ -327,7 +330,7 @@ export class DeliveryService {
   ) {
     const variant = variantOf(transformation, hints);
     return this.renderOnce({ asset, canonical, format, variant }, async () => {
-      const input = await this.store.readAll(asset.storageKey);
+      const input = await this.store.input(asset.storageKey);
       const context = await this.imageContext(asset.cloud, transformation, hints, asset.tags);
       return renderImage(input, transformation, { ...context, ...(format ? { format } : {}) });
     });
@@ -372,79 +375,8 @@ export class DeliveryService {
   }
 
   /** The image renderer's context for a cloud: hints, limits, layers and named transformations. */
-  async imageContext(
-    cloud: string,
-    transformation: Transformation,
-    hints: RequestHints,
-    tags: readonly string[],
-  ): Promise<Omit<RenderContext, 'format'>> {
-    const named = await loadNamedTransformations(transformation, async (name) => {
-      return (await this.named.get(cloud, name))?.transformation;
-    });
-    return {
-      ...(hints.accept !== undefined ? { accept: hints.accept } : {}),
-      clientHints: hints.clientHints,
-      limits: {
-        maxInputPixels: this.config.delivery.maxInputPixels,
-        maxOutputPixels: this.config.delivery.maxOutputPixels,
-      },
-      loadLayer: (layer) => this.loadLayer(cloud, layer),
-      resolveNamed: (name) => named.get(name),
-      tags,
-    };
-  }
-
-  private async loadLayer(cloud: string, layer: Layer): Promise<Buffer | undefined> {
-    if (layer.kind === 'fetch') {
-      const file = await this.fetchToTemp(layer.url, (message) => new RenderError(message, 400));
-      try {
-        return await fs.readFile(file);
-      } finally {
-        await this.temp.remove(file);
-      }
-    }
-    if (layer.kind !== 'asset') return undefined;
-    const identity = {
-      cloud,
-      resourceType: (layer.resourceType ?? 'image') as ResourceType,
-      type: layer.type ?? 'upload',
-    };
-    let asset = await this.assets.get({ ...identity, publicId: layer.publicId });
-    const dot = layer.publicId.lastIndexOf('.');
-    if (!asset && dot > 0)
-      asset = await this.assets.get({ ...identity, publicId: layer.publicId.slice(0, dot) });
-    return asset ? this.store.readAll(asset.storageKey) : undefined;
-  }
-
-  /** Downloads an allow-listed remote image through the SSRF-guarded fetch (no redirects). */
-  private async fetchToTemp(url: string, refuse: (message: string) => Error): Promise<string> {
-    let remote: URL;
-    try {
-      remote = new URL(url);
-    } catch {
-      throw refuse(`Invalid remote URL ${url}`);
-    }
-    if (remote.protocol !== 'http:' && remote.protocol !== 'https:')
-      throw refuse(`Invalid remote URL ${url}`);
-    const host = remote.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const port = remote.port || (remote.protocol === 'https:' ? '443' : '80');
-    const allowed = this.config.delivery.fetchHosts;
-    if (!allowed.includes(host) && !allowed.includes(`${host}:${port}`))
-      throw refuse(`Fetching from ${host} is not allowed`);
-    const file = this.temp.newPath('fetch');
-    try {
-      await fetchRemoteFile(remote.href, file, {
-        allow: this.config.remoteFetch.allow,
-        timeoutMs: this.config.remoteFetch.timeoutMs,
-        maxBytes: Math.min(this.config.maxFileBytes, FETCH_MAX_BYTES),
-        maxRedirects: 0,
-      });
-      return file;
-    } catch (error) {
-      await this.temp.remove(file);
-      if (error instanceof ServiceError) throw error.status === 404 ? error : refuse(error.message);
-      throw error;
-    }
+  imageContext(cloud: string, transformation: Transformation, hints: RequestHints, tags: readonly string[]) {
+    return this.inputs.context(cloud, transformation, hints, tags);
   }
 
   private async fetched(
@@ -465,7 +397,7 @@ export class DeliveryService {
     const rendered = await this.renderOnce(
       { asset: { assetId, versionId: '', cloud: parsed.cloudName }, canonical, format, variant },
       async () => {
-        const file = await this.fetchToTemp(url, (message) => new DeliveryError(403, message));
+        const file = await this.inputs.fetchToTemp(url, (message) => new DeliveryError(403, message));
         try {
           const input = await fs.readFile(file);
           const context = await this.imageContext(parsed.cloudName, transformation, hints, []);

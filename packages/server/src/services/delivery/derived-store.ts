@@ -11,9 +11,10 @@ import type { TempFiles } from '../temp-files.js';
 /** What a renderer produced, before it has a storage key, size and ETag. */
 export type NewDerived = Omit<DerivedAsset, 'storageKey' | 'bytes' | 'etag' | 'createdAt'>;
 
-/** Storage for range reads; both built-in adapters have `readRange`. */
-interface RangeReadable {
+/** Optional storage abilities: range reads (both built-in adapters) and local files (local disk). */
+interface StorageExtras {
   readRange?(key: string, start: number, end?: number): Promise<Readable>;
+  localPath?(key: string): string;
 }
 
 /**
@@ -67,9 +68,19 @@ export class DerivedStore {
   }
 
   read(storageKey: string, range?: { start: number; end: number }): Promise<Readable> {
-    const ranged = this.storage as BlobStorage & RangeReadable;
+    const ranged = this.storage as BlobStorage & StorageExtras;
     if (range && ranged.readRange) return ranged.readRange(storageKey, range.start, range.end);
     return this.storage.read(storageKey);
+  }
+
+  /**
+   * An original as a renderer input: the file itself on local disk (no copy), else its bytes.
+   * The file is checked to exist so that a missing blob is a `BlobNotFoundError` either way.
+   */
+  async input(storageKey: string): Promise<string | Buffer> {
+    const local = (this.storage as BlobStorage & StorageExtras).localPath?.(storageKey);
+    if (local && (await this.storage.size(storageKey)) !== undefined) return local;
+    return this.readAll(storageKey);
   }
 
   async readAll(storageKey: string): Promise<Buffer> {
