@@ -132,6 +132,11 @@ async function withNginx<T>(
     () => '',
   );
   if (!nginx) return undefined;
+  // nginx's workers drop root privileges (to `nobody`), and mkdtemp folders are private: open the
+  // served tree for reading.
+  await fs.chmod(dir, 0o755);
+  await fs.chmod(root, 0o755);
+  for (const name of await fs.readdir(root)) await fs.chmod(path.join(root, name), 0o644);
   const port = await freePort();
   const prefix = path.join(dir, 'nginx');
   await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
@@ -160,14 +165,15 @@ http {
   );
   const child = spawn(nginx, ['-p', prefix, '-c', config], { stdio: 'ignore' });
   try {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/derived.webp`).then(
+    let ready = false;
+    for (let attempt = 0; attempt < 50 && !ready; attempt++) {
+      ready = await fetch(`http://127.0.0.1:${port}/derived.webp`).then(
         (response) => response.ok,
         () => false,
       );
-      if (ok) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    if (!ready) throw new Error(`nginx did not serve derived.webp; see ${prefix}/logs/error.log`);
     return await task(`http://127.0.0.1:${port}`);
   } finally {
     child.kill('SIGTERM');
