@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { openBackends } from './backends.js';
+import { DerivedUsage } from './catalog/derived-usage.js';
 import { TransformationCatalog } from './catalog/transformation-catalog.js';
 import { WebhookQueue } from './catalog/webhook-queue.js';
 import { type Config, ConfigError } from './config.js';
@@ -31,6 +32,7 @@ import {
   EagerRenderingUploadService,
 } from './services/delivery/eager-rendering.js';
 import { VideoDeliveryService } from './services/delivery/video-delivery.js';
+import { DerivedDeletion } from './services/derived-deletion.js';
 import { MediaLibraryTokens } from './services/media-library-tokens.js';
 import { SearchService } from './services/search-service.js';
 import { TempFiles } from './services/temp-files.js';
@@ -39,8 +41,15 @@ import { UploadAuthenticator } from './services/upload-auth.js';
 import { Webhooks } from './services/webhooks.js';
 import { SERVER_VERSION } from './version.js';
 
-// The Upload API is called from widgets on any site; everything else only from configured origins.
-const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:[^/]+\/)?upload(?:$|\?)/;
+// The Upload API (single requests and chunks) is called from widgets on any site; everything else
+// only from configured origins.
+const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:[^/]+\/)?upload(?:_chunked)?(?:$|\?)/;
+
+// The Node SDK sends some paths as one segment with the slashes encoded (`resources%2Fsearch`,
+// `folders%2Fsearch`, `resources%2Fimage%2Fupload` for delete_derived_by_transformation,
+// `streaming_profiles%2F<name>`), which the router would not split. Only that first segment is
+// decoded: later segments (public ids, folder paths) keep their encoded slashes.
+const ENCODED_SLASH_SEGMENT = /^(\/v1_1\/[^/?]+\/)((?:resources|folders|streaming_profiles)%2F[^/?]*)/i;
 
 /**
  * Builds the server (catalog opened and migrated, storage ready, routes registered) without
@@ -103,7 +112,10 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     uploadAuth: new UploadAuthenticator(credentials, presets),
     uploads,
     commands,
-    admin: new AdminService(assets, backends.folders, presets, storage, webhooks),
+    admin: new AdminService(assets, backends.folders, presets, storage, webhooks, {
+      deletion: new DerivedDeletion(backends.derived, assets),
+      usage: new DerivedUsage(backends.db),
+    }),
     adminGate: new AdminGate(credentials, config.adminRateLimit, mediaLibraryTokens),
     search: new SearchService(backends.db),
     transformations: new TransformationService(namedTransformations),
@@ -135,9 +147,11 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
       }
       void (reply as FastifyReply).status(400).send({ error: { message: error.message } });
     },
-    // The Node SDK sends `resources%2Fsearch` (and `folders%2Fsearch`) with the slash encoded.
     rewriteUrl: (request) =>
-      (request.url ?? '/').replace(/^(\/v1_1\/[^/?]+\/(?:resources|folders))%2Fsearch/i, '$1/search'),
+      (request.url ?? '/').replace(
+        ENCODED_SLASH_SEGMENT,
+        (_match, base: string, segment: string) => base + segment.replace(/%2F/gi, '/'),
+      ),
   });
   app.addHook('onClose', async () => {
     clearInterval(expiry);
@@ -179,6 +193,8 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
           'Content-Type',
           'Content-Range',
           'X-Unique-Upload-Id',
+          'X-Upload-Part-Number',
+          'X-Upload-Total-Parts',
           'X-Requested-With',
           'Authorization',
         ],

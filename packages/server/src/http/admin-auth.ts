@@ -5,6 +5,10 @@ import type { MediaLibraryTokens } from '../services/media-library-tokens.js';
 import { ServiceError } from '../services/service-error.js';
 import { basicCredentials } from './basic-auth.js';
 
+// POST routes that only read (the picker's searches); anchored so that creating a folder named
+// `…/search` (`POST /folders/<path>`) stays a write.
+const READ_ONLY_POST = /^\/v1_1\/[^/]+\/(?:resources|folders)\/search$/;
+
 /**
  * Admin API authentication (HTTP Basic with key:secret, or a media-library bearer token) and Cloudinary's hourly rate-limit headers.
  * Counters live in this process; with several processes each enforces its own share.
@@ -27,7 +31,7 @@ export class AdminGate {
       const reading =
         request.method === 'GET' ||
         request.method === 'HEAD' ||
-        /\/resources\/search$/.test(request.url.split('?')[0]!);
+        READ_ONLY_POST.test(request.url.split('?')[0]!);
       if (grant.scope === 'read' && !reading) throw new ServiceError(403, 'This token is read-only');
       this.count(grant.key.key, reply);
       return grant.key;

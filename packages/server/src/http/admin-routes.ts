@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppServices } from '../services/app-services.js';
 import { validateTag } from '../services/asset-naming.js';
 import { parseContext } from '../services/context-metadata.js';
-import { listParam, type RequestParams, stringParam } from '../services/request-params.js';
+import { parseEager } from '../services/eager.js';
+import { arrayParam, listParam, type RequestParams, stringParam } from '../services/request-params.js';
 import { ServiceError } from '../services/service-error.js';
 import { getStreamingProfile, listStreamingProfiles } from '../services/streaming-profiles.js';
 import {
@@ -19,7 +20,6 @@ import {
 } from './admin-schemas.js';
 import { baseUrlOf } from './base-url.js';
 import { readRequestParams } from './request-params-reader.js';
-import { cloudName } from './route-schemas.js';
 
 const PRESET_RESERVED = new Set([
   'name',
@@ -95,7 +95,10 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
   app.delete('/v1_1/:cloud/resources', async (request, reply) => {
     const { cloud } = adminCloudParams.parse(request.params);
     const params = await open(request, reply, cloud);
-    return admin.deleteByAssetIds(cloud, [assetIdsQuery.parse(params).asset_ids].flat());
+    return admin.deleteByAssetIds(cloud, [assetIdsQuery.parse(params).asset_ids].flat(), {
+      keepOriginal: deleteQuery.parse(params).keep_original,
+      transformations: derivedSelection(params),
+    });
   });
 
   app.get('/v1_1/:cloud/resources/:resource_type', async (request, reply) => {
@@ -171,7 +174,8 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
 
   app.delete('/v1_1/:cloud/resources/:resource_type/:type', async (request, reply) => {
     const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
-    const query = deleteQuery.parse(await open(request, reply, cloud));
+    const params = await open(request, reply, cloud);
+    const query = deleteQuery.parse(params);
     const selection = query.public_ids
       ? { publicIds: [query.public_ids].flat() }
       : query.prefix
@@ -180,17 +184,36 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
           ? { all: true as const }
           : undefined;
     if (!selection) throw new ServiceError(400, 'Must specify public_ids, prefix or all');
-    return admin.deleteResources(
-      { cloud, resourceType: resource_type, type },
-      selection,
-      query.keep_original,
-    );
+    return admin.deleteResources({ cloud, resourceType: resource_type, type }, selection, {
+      keepOriginal: query.keep_original,
+      transformations: derivedSelection(params),
+      nextCursor: stringParam(params, 'next_cursor'),
+    });
+  });
+
+  app.delete('/v1_1/:cloud/derived_resources', async (request, reply) => {
+    const { cloud } = adminCloudParams.parse(request.params);
+    const params = await open(request, reply, cloud);
+    const ids = z
+      .array(z.string().regex(/^[0-9a-f]{1,64}$/, 'invalid derived_resource_ids'))
+      .min(1, 'Missing required parameter - derived_resource_ids')
+      .parse(arrayParam(params, 'derived_resource_ids') ?? []);
+    return admin.deleteDerivedResources(cloud, ids);
   });
 
   app.delete('/v1_1/:cloud/resources/:resource_type/tags/:tag', async (request, reply) => {
     const { cloud, resource_type, tag } = adminTagParams.parse(request.params);
-    const query = deleteQuery.parse(await open(request, reply, cloud));
-    return admin.deleteResources({ cloud, resourceType: resource_type }, { tag }, query.keep_original);
+    const params = await open(request, reply, cloud);
+    const query = deleteQuery.parse(params);
+    return admin.deleteResources(
+      { cloud, resourceType: resource_type },
+      { tag },
+      {
+        keepOriginal: query.keep_original,
+        transformations: derivedSelection(params),
+        nextCursor: stringParam(params, 'next_cursor'),
+      },
+    );
   });
 
   app.post('/v1_1/:cloud/resources/search', async (request, reply) => {
@@ -313,25 +336,6 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
   app.put('/v1_1/:cloud/streaming_profiles/:name', refuseProfileChange);
   app.delete('/v1_1/:cloud/streaming_profiles/:name', refuseProfileChange);
 
-  // The Node SDK builds `streaming_profiles/<name>` as one path segment, sending the slash as %2F,
-  // which the router does not split; this catches that spelling (static routes still win).
-  const encodedProfile = z.object({ cloud: cloudName, path: z.string() });
-  for (const method of ['GET', 'PUT', 'DELETE'] as const) {
-    app.route({
-      method,
-      url: '/v1_1/:cloud/:path',
-      handler: async (request, reply) => {
-        const { cloud, path } = encodedProfile.parse(request.params);
-        const name = /^streaming_profiles\/([^/]{1,255})$/.exec(path)?.[1];
-        if (name === undefined)
-          throw new ServiceError(404, `Not found: ${request.method} ${request.url.split('?')[0]}`);
-        if (method !== 'GET') return refuseProfileChange(request, reply);
-        await open(request, reply, cloud);
-        return getStreamingProfile(name);
-      },
-    });
-  }
-
   app.get('/v1_1/:cloud/upload_presets', async (request, reply) => {
     const { cloud } = adminCloudParams.parse(request.params);
     const query = pageQuery.parse(await open(request, reply, cloud));
@@ -373,6 +377,15 @@ function listOptions(query: z.infer<typeof listQuery>) {
     tags: query.tags,
     context: query.context,
   };
+}
+
+/** `transformations` of a delete (`a|b/jpg`, as the SDK's `build_eager` joins them), canonicalized. */
+function derivedSelection(params: RequestParams) {
+  const value = stringParam(params, 'transformations');
+  if (value === undefined) return undefined;
+  const entries = parseEager(value);
+  if (!entries.length) throw new ServiceError(400, 'Invalid transformations: no transformation given');
+  return entries;
 }
 
 function wildcard(request: FastifyRequest): string {

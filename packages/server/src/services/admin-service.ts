@@ -1,13 +1,15 @@
 import type { Asset, ResourceType } from '../catalog/asset.js';
 import { RESOURCE_TYPES } from '../catalog/asset.js';
 import type { AssetCatalog } from '../catalog/asset-catalog.js';
+import type { DerivedUsage } from '../catalog/derived-usage.js';
 import type { FolderCatalog } from '../catalog/folder-catalog.js';
 import { decodeCursor, encodeCursor } from '../catalog/listing-cursor.js';
 import type { PresetCatalog, UploadPreset } from '../catalog/preset-catalog.js';
 import type { BlobStorage } from '../storage/blob-storage.js';
 import { deleteNotification } from './asset-commands.js';
 import { randomId, validatePath } from './asset-naming.js';
-import { cloudinaryTime, resourceSummary } from './asset-response.js';
+import { cloudinaryTime, type EagerEntry, resourceSummary } from './asset-response.js';
+import type { DerivedDeletion } from './derived-deletion.js';
 import { type FolderEntry, searchFolders } from './folder-search.js';
 import { moderationFields, moderationOf, moderationStatus } from './moderation.js';
 import { ServiceError } from './service-error.js';
@@ -30,6 +32,25 @@ export type DeleteSelection =
   | { readonly all: true }
   | { readonly tag: string };
 
+/** What a bulk delete removes: the assets, or only (some of) their derived assets. */
+export interface DeleteScope {
+  /** Keep the originals and delete their derived assets. */
+  readonly keepOriginal: boolean;
+  /** Only derived assets with one of these canonical transformations (originals are kept). */
+  readonly transformations?: readonly EagerEntry[];
+  /**
+   * Where a derived-only delete by prefix, tag or `all` goes on (the assets stay, so the next call
+   * must start after them).
+   */
+  readonly nextCursor?: string;
+}
+
+/** The derived catalog as the Admin API uses it: deletions and usage totals. */
+export interface DerivedAdmin {
+  readonly deletion: DerivedDeletion;
+  readonly usage: DerivedUsage;
+}
+
 const DELETE_BATCH = 1000;
 
 /** Admin API operations (listing, details, bulk deletes, tags, folders, presets, usage). */
@@ -40,6 +61,7 @@ export class AdminService {
     private readonly presets: PresetCatalog,
     private readonly storage: BlobStorage,
     private readonly webhooks?: Webhooks,
+    private readonly derived?: DerivedAdmin,
   ) {}
 
   async resourceTypes(cloud: string): Promise<{ resource_types: string[] }> {
@@ -96,14 +118,17 @@ export class AdminService {
     return details(asset, baseUrl);
   }
 
-  async deleteByAssetIds(cloud: string, assetIds: readonly string[]) {
+  async deleteByAssetIds(cloud: string, assetIds: readonly string[], what?: DeleteScope) {
     if (assetIds.length > DELETE_BATCH)
       throw new ServiceError(400, `At most ${DELETE_BATCH} asset_ids per call`);
     const page = await this.assets.list({ cloud, assetIds, direction: 'asc', maxResults: DELETE_BATCH });
     const deleted: Record<string, string> = Object.fromEntries(assetIds.map((id) => [id, 'not_found']));
     const removed: Asset[] = [];
     for (const asset of page.assets) {
-      if (await this.remove(asset)) {
+      if (what && (what.keepOriginal || what.transformations)) {
+        await this.derived?.deletion.forAsset(asset, what.transformations);
+        deleted[asset.assetId] = 'deleted';
+      } else if (await this.remove(asset)) {
         deleted[asset.assetId] = 'deleted';
         removed.push(asset);
       }
@@ -148,25 +173,44 @@ export class AdminService {
     return this.resource(identity, baseUrl);
   }
 
-  /** Deletes up to 1000 assets per call; `partial` and `next_cursor` say when more remain. */
+  /**
+   * Deletes up to 1000 assets per call; `partial` and `next_cursor` say when more remain. With
+   * `keepOriginal` or `transformations`, only derived assets go (matching ones, with transformations).
+   */
   async deleteResources(
     scope: { cloud: string; resourceType: ResourceType; type?: string },
     selection: DeleteSelection,
-    keepOriginal: boolean,
+    what: DeleteScope,
   ) {
+    const derivedOnly = what.keepOriginal || what.transformations !== undefined;
     const deleted: Record<string, string> = {};
+    const counts: Record<string, { original: number; derived: number }> = {};
     const removedAssets: Asset[] = [];
     let remaining = false;
     let originals = 0;
+    let listingCursor: string | undefined;
+    const deleteOne = async (asset: Asset) => {
+      if (derivedOnly) {
+        const derived = (await this.derived?.deletion.forAsset(asset, what.transformations)) ?? 0;
+        counts[asset.publicId] = { original: 0, derived };
+        return true;
+      }
+      const derived = (await this.derived?.deletion.countForAsset(asset.assetId)) ?? 0;
+      const removed = await this.remove(asset);
+      if (removed) {
+        removedAssets.push(removed);
+        counts[asset.publicId] = { original: 1, derived };
+      }
+      return removed !== undefined;
+    };
     if ('publicIds' in selection) {
       if (selection.publicIds.length > DELETE_BATCH)
         throw new ServiceError(400, `At most ${DELETE_BATCH} public_ids per call`);
       for (const publicId of selection.publicIds) {
-        const identity = { ...scope, type: scope.type ?? 'upload', publicId };
-        const asset = keepOriginal ? await this.assets.get(identity) : await this.remove(identity);
-        deleted[publicId] = asset ? 'deleted' : 'not_found';
-        if (asset) originals++;
-        if (asset && !keepOriginal) removedAssets.push(asset);
+        const asset = await this.assets.get({ ...scope, type: scope.type ?? 'upload', publicId });
+        const done = asset !== undefined && (await deleteOne(asset));
+        deleted[publicId] = done ? 'deleted' : 'not_found';
+        if (done) originals++;
       }
     } else {
       const page = await this.assets.list({
@@ -177,27 +221,32 @@ export class AdminService {
         tag: 'tag' in selection ? selection.tag : undefined,
         direction: 'asc',
         maxResults: DELETE_BATCH,
+        cursor: derivedOnly ? what.nextCursor : undefined,
       });
       for (const asset of page.assets) {
-        if (!keepOriginal && (await this.remove(asset))) removedAssets.push(asset);
+        await deleteOne(asset);
         deleted[asset.publicId] = 'deleted';
         originals++;
       }
       remaining = page.nextCursor !== undefined;
+      if (derivedOnly) listingCursor = page.nextCursor;
     }
     if (removedAssets.length)
       await this.webhooks?.notify(scope.cloud, undefined, deleteNotification(removedAssets));
-    const counts = Object.fromEntries(
-      Object.entries(deleted)
-        .filter(([, state]) => state === 'deleted')
-        .map(([id]) => [id, { original: keepOriginal ? 0 : 1, derived: 0 }]),
-    );
     return {
       deleted,
       deleted_counts: counts,
       partial: remaining,
-      ...(remaining ? { next_cursor: encodeCursor(['delete', originals]) } : {}),
+      ...(remaining ? { next_cursor: listingCursor ?? encodeCursor(['delete', originals]) } : {}),
     };
+  }
+
+  /** `delete_derived_resources`: derived assets by id, originals untouched. */
+  async deleteDerivedResources(cloud: string, ids: readonly string[]) {
+    if (ids.length > DELETE_BATCH)
+      throw new ServiceError(400, `At most ${DELETE_BATCH} derived_resource_ids per call`);
+    const deleted = this.derived ? await this.derived.deletion.byIds(cloud, ids) : {};
+    return { deleted, partial: false };
   }
 
   async tags(
@@ -326,6 +375,7 @@ export class AdminService {
 
   async usage(cloud: string, limits: { maxFileBytes: number }) {
     const { assets, bytes } = await this.assets.count(cloud);
+    const derived = (await this.derived?.usage.totals(cloud)) ?? { count: 0, bytes: 0 };
     return {
       plan: 'Kumo',
       last_updated: new Date().toISOString().slice(0, 10),
@@ -333,10 +383,10 @@ export class AdminService {
       transformations: { usage: 0, credits_usage: 0 },
       objects: { usage: assets },
       bandwidth: { usage: 0, credits_usage: 0 },
-      storage: { usage: bytes, credits_usage: 0 },
+      storage: { usage: bytes + derived.bytes, credits_usage: 0 },
       requests: 0,
       resources: assets,
-      derived_resources: 0,
+      derived_resources: derived.count,
       media_limits: {
         image_max_size_bytes: limits.maxFileBytes,
         video_max_size_bytes: limits.maxFileBytes,

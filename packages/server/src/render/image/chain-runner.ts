@@ -13,6 +13,7 @@ import { type ExpressionValue, evaluateExpression, evaluateNumber, isTruthy } fr
 import { edgeColor, focalPoint } from './image-analysis.js';
 import { openImage } from './image-source.js';
 import { combine, drawTextLayer, optionalColor, placeLayer, textSettings } from './layers.js';
+import { cropInPipeline } from './pipeline-crop.js';
 import { invalid, RenderError } from './render-error.js';
 import type { RenderContext } from './render-types.js';
 import { autoRotate, rotate } from './rotation.js';
@@ -339,6 +340,7 @@ export class ChainRunner {
     if (plan.kind === 'resize') {
       await canvas.resize(plan.width, plan.height);
     } else if (plan.kind === 'crop') {
+      if (await cropInPipeline(canvas, plan, placement, options.x, options.y)) return;
       const focal =
         placement.kind === 'smart'
           ? await focalPoint(canvas, plan.regionWidth, plan.regionHeight, placement.strategy)
@@ -415,6 +417,7 @@ export class ChainRunner {
         autoOrient: true,
         maxInputPixels: this.#limits.maxInputPixels,
         label: `layer ${layerName(layer)}`,
+        fuse: base.fuses,
       });
       layerCanvas = opened.canvas;
     }

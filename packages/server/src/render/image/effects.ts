@@ -65,6 +65,10 @@ function linearArrays(channels: number, a: readonly number[], b: readonly number
 }
 
 async function linear(canvas: Canvas, a: readonly number[], b: readonly number[]): Promise<void> {
+  if (canvas.fusesEffects) {
+    const [ma, mb] = linearArrays(3, a, b);
+    return canvas.effect('linear', (image) => image.linear(ma, mb));
+  }
   const raw = await canvas.pixels();
   const [ma, mb] = linearArrays(raw.channels, a, b);
   await canvas.apply((image) => image.linear(ma, mb));
@@ -241,7 +245,7 @@ export async function applyEffect(canvas: Canvas, effect: Effect, input: EffectI
     numberArg(effect, index, fallback, scope, low, high);
   switch (effect.name) {
     case 'blur':
-      return canvas.apply((image) => image.blur(blurSigma(arg(0, 100, 1, 2000))));
+      return canvas.effect('blur', (image) => image.blur(blurSigma(arg(0, 100, 1, 2000))));
     case 'blur_region': {
       const sigma = blurSigma(arg(0, 100, 1, 2000));
       return onRegion(canvas, input.region, (part) => part.apply((image) => image.blur(sigma)));
@@ -254,7 +258,7 @@ export async function applyEffect(canvas: Canvas, effect: Effect, input: EffectI
     }
     case 'grayscale':
     case 'greyscale':
-      return canvas.apply((image) => image.recomb(GREY as never));
+      return canvas.effect('recomb', (image) => image.recomb(GREY as never));
     case 'blackwhite': {
       const level = arg(0, 50, 0, 100);
       await canvas.apply((image) => image.recomb(GREY as never));
@@ -262,29 +266,29 @@ export async function applyEffect(canvas: Canvas, effect: Effect, input: EffectI
     }
     case 'sepia': {
       const matrix = mixMatrix(SEPIA, arg(0, 80, 1, 100) / 100);
-      return canvas.apply((image) => image.recomb(matrix as never));
+      return canvas.effect('recomb', (image) => image.recomb(matrix as never));
     }
     case 'negate':
-      return canvas.apply((image) => image.negate({ alpha: false }));
+      return canvas.effect('negate', (image) => image.negate({ alpha: false }));
     case 'sharpen': {
       const sigma = clamp(0.5 + arg(0, 100, 1, 2000) / 100, 0.5, 10);
-      return canvas.apply((image) => image.sharpen({ sigma }));
+      return canvas.effect('sharpen', (image) => image.sharpen({ sigma }));
     }
     case 'unsharp_mask': {
       const sigma = clamp(1 + arg(0, 100, 1, 2000) / 100, 1, 10);
-      return canvas.apply((image) => image.sharpen({ sigma, m1: 1, m2: 3 }));
+      return canvas.effect('sharpen', (image) => image.sharpen({ sigma, m1: 1, m2: 3 }));
     }
     case 'brightness': {
       const factor = Math.max(0, 1 + arg(0, 80, -99, 100) / 100);
-      return canvas.apply((image) => image.modulate({ brightness: factor }));
+      return canvas.effect('modulate', (image) => image.modulate({ brightness: factor }));
     }
     case 'saturation': {
       const factor = Math.max(0, 1 + arg(0, 80, -100, 100) / 100);
-      return canvas.apply((image) => image.modulate({ saturation: factor }));
+      return canvas.effect('modulate', (image) => image.modulate({ saturation: factor }));
     }
     case 'hue': {
       const degrees = Math.round(arg(0, 80, -100, 100) * 1.8);
-      return canvas.apply((image) => image.modulate({ hue: degrees }));
+      return canvas.effect('modulate', (image) => image.modulate({ hue: degrees }));
     }
     case 'contrast': {
       const a = Math.max(0, 1 + arg(0, 0, -100, 100) / 100);

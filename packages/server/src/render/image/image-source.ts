@@ -31,7 +31,12 @@ export interface OpenOptions {
   readonly maxInputPixels: number;
   /** Names the input in messages (`original`, `overlay logo`). */
   readonly label: string;
+  /** Let later steps join the decoder pipeline where that gives the same pixels (default true). */
+  readonly fuse?: boolean;
 }
+
+/** Input formats libvips can decode at a reduced size. */
+const SHRINK_ON_LOAD: ReadonlySet<string> = new Set(['jpeg', 'webp']);
 
 /** Opens an image for rendering. Throws a 400 RenderError for undecodable or oversized inputs. */
 export async function openImage(
@@ -83,14 +88,20 @@ export async function openImage(
     }
   }
   const swap = options.autoOrient && (metadata.orientation ?? 1) >= 5;
+  const format = metadata.format ?? 'unknown';
   const canvas = Canvas.fromPipeline(
     image,
     swap ? outHeight : outWidth,
     swap ? outWidth : outHeight,
     metadata.hasAlpha ?? false,
+    {
+      fuse: options.fuse ?? true,
+      srgb8: metadata.space === 'srgb' && metadata.channels === 3 && metadata.depth === 'uchar',
+      shrinkOnLoad: SHRINK_ON_LOAD.has(format) && pages === 1,
+    },
   );
   const info: SourceInfo = {
-    format: metadata.format ?? 'unknown',
+    format,
     heifCompression: metadata.compression,
     width: canvas.width,
     height: canvas.height,

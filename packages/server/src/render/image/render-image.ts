@@ -95,12 +95,23 @@ interface RenderedPage {
   readonly runner: ChainRunner;
 }
 
+/** How the renderer builds its sharp pipelines; the output does not depend on it beyond resampling noise. */
+export interface RenderEngineOptions {
+  /**
+   * Join steps into one pipeline where sharp's fixed order allows (default): crops as resize-then-cut
+   * with reduced-size decoding, saliency crops by sharp's own strategy, simple effects. `false` runs
+   * them step by step over materialised pixels, the reference the fused pipeline is tested against.
+   */
+  readonly fusePipeline?: boolean;
+}
+
 interface Job {
   readonly input: Buffer | string;
   readonly steps: ReturnType<typeof structureChain>;
   readonly context: RenderContext;
   readonly limits: ResolvedLimits;
   readonly load: ReturnType<typeof loadParameters>;
+  readonly fuse: boolean;
 }
 
 /** Opens one page of the original and runs the whole chain on it. */
@@ -111,6 +122,7 @@ async function renderPage(job: Job, page: number | undefined): Promise<RenderedP
     autoOrient: job.load.autoOrient,
     maxInputPixels: job.limits.maxInputPixels,
     label: 'original',
+    fuse: job.fuse,
   });
   const runner = new ChainRunner(job.context, job.limits, {
     width: info.width,
@@ -169,6 +181,7 @@ async function render(
   input: Buffer | string,
   transformation: Transformation,
   context: RenderContext,
+  engine: RenderEngineOptions,
 ): Promise<RenderResult> {
   if (!Array.isArray(transformation)) invalid('A transformation must be a list of components');
   if (!(Buffer.isBuffer(input) || typeof input === 'string'))
@@ -176,7 +189,7 @@ async function render(
   const limits = resolveLimits(context.limits);
   const steps = structureChain(transformation as readonly Component[]);
   const load = loadParameters(transformation);
-  const job: Job = { input, steps, context, limits, load };
+  const job: Job = { input, steps, context, limits, load, fuse: engine.fusePipeline ?? true };
   const first = await renderPage(job, load.page);
   const { canvas, info, runner } = first;
   const animated = info.pages > 1 && load.page === undefined && ANIMATED_INPUTS.has(info.format);
@@ -202,6 +215,10 @@ async function render(
     return { data, format, contentType: CONTENT_TYPES[format]!, width, height, ...extra };
   }
   if (!ALPHA_FORMATS.has(format)) await canvas.flatten(runner.output.background ?? WHITE);
+  // Kept metadata includes the ICC profile, which makes sharp skip the conversion to sRGB: effects must
+  // not run on the unconverted colours.
+  if (canvas.effectsPending && (flags.has('keep_iptc') || flags.has('keep_attribution')))
+    await canvas.flush();
   const encoded = await canvas.encode(encoder({ format, quality: runner.output.quality, flags }));
   const { width, height } = encoded.info;
   if (flags.has('getinfo')) {
@@ -242,9 +259,10 @@ export async function renderImage(
   input: Buffer | string,
   transformation: Transformation,
   context: RenderContext = {},
+  engine: RenderEngineOptions = {},
 ): Promise<RenderResult> {
   try {
-    return await render(input, transformation, context ?? {});
+    return await render(input, transformation, context ?? {}, engine ?? {});
   } catch (error) {
     if (error instanceof RenderError) throw error;
     const message = error instanceof Error ? error.message : String(error);

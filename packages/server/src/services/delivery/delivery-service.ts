@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import {
   DeliveryUrlError,
   type ParsedDeliveryUrl,
@@ -330,9 +329,10 @@ export class DeliveryService {
   ) {
     const variant = variantOf(transformation, hints);
     return this.renderOnce({ asset, canonical, format, variant }, async () => {
-      const input = await this.store.input(asset.storageKey);
       const context = await this.imageContext(asset.cloud, transformation, hints, asset.tags);
-      return renderImage(input, transformation, { ...context, ...(format ? { format } : {}) });
+      return this.store.withInput(asset.storageKey, (input) =>
+        renderImage(input, transformation, { ...context, ...(format ? { format } : {}) }),
+      );
     });
   }
 
@@ -360,7 +360,8 @@ export class DeliveryService {
 
   private async derivedImage(job: DerivedJob, signed: boolean): Promise<DeliveryResult> {
     const { asset, transformation, canonical, format, hints } = job;
-    if (!signed) {
+    // The derived lookup only matters to strict mode; outside it renderOnce does the one lookup needed.
+    if (!signed && this.isStrict(asset.cloud)) {
       const id = this.derivedId(
         asset.assetId,
         asset.versionId,
@@ -399,9 +400,8 @@ export class DeliveryService {
       async () => {
         const file = await this.inputs.fetchToTemp(url, (message) => new DeliveryError(403, message));
         try {
-          const input = await fs.readFile(file);
           const context = await this.imageContext(parsed.cloudName, transformation, hints, []);
-          return await renderImage(input, transformation, { ...context, ...(format ? { format } : {}) });
+          return await renderImage(file, transformation, { ...context, ...(format ? { format } : {}) });
         } finally {
           await this.temp.remove(file);
         }

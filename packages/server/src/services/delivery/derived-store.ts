@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AssetCatalog } from '../../catalog/asset-catalog.js';
 import type { DerivedAsset, DerivedCatalog } from '../../catalog/derived-catalog.js';
-import type { BlobStorage } from '../../storage/blob-storage.js';
+import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.js';
 import type { TempFiles } from '../temp-files.js';
 
 /** What a renderer produced, before it has a storage key, size and ETag. */
@@ -74,13 +74,19 @@ export class DerivedStore {
   }
 
   /**
-   * An original as a renderer input: the file itself on local disk (no copy), else its bytes.
-   * The file is checked to exist so that a missing blob is a `BlobNotFoundError` either way.
+   * Runs `use` on an original as a renderer input: the file itself on local disk (no copy), else its
+   * bytes. A missing blob is a `BlobNotFoundError` either way; for a local file that is checked only
+   * when `use` fails, which keeps a file-system round trip off every render.
    */
-  async input(storageKey: string): Promise<string | Buffer> {
+  async withInput<T>(storageKey: string, use: (input: string | Buffer) => Promise<T>): Promise<T> {
     const local = (this.storage as BlobStorage & StorageExtras).localPath?.(storageKey);
-    if (local && (await this.storage.size(storageKey)) !== undefined) return local;
-    return this.readAll(storageKey);
+    if (!local) return use(await this.readAll(storageKey));
+    try {
+      return await use(local);
+    } catch (error) {
+      if ((await this.storage.size(storageKey)) === undefined) throw new BlobNotFoundError(storageKey);
+      throw error;
+    }
   }
 
   async readAll(storageKey: string): Promise<Buffer> {
