@@ -8,7 +8,7 @@ import { cropInPipeline } from './pipeline-crop.js';
 import { renderImage } from './render-image.js';
 
 /** A smooth picture with structure: gradient, soft stripes every 40 px, one bright blob on the right. */
-async function picture(): Promise<{ png: Buffer; jpeg: Buffer }> {
+async function picture(): Promise<{ png: Buffer; jpeg: Buffer; oriented: Buffer }> {
   const stripes = Array.from(
     { length: 16 },
     (_, i) =>
@@ -21,7 +21,14 @@ async function picture(): Promise<{ png: Buffer; jpeg: Buffer }> {
     `</defs><rect width="640" height="480" fill="url(#g)"/><g fill="#102040" fill-opacity="0.5">${stripes}</g>` +
     '<circle cx="500" cy="160" r="90" fill="url(#r)"/></svg>';
   const png = await sharp(Buffer.from(svg)).blur(3).png().toBuffer();
-  return { png, jpeg: await sharp(png).jpeg({ quality: 95 }).toBuffer() };
+  const jpeg = await sharp(png).jpeg({ quality: 95 }).toBuffer();
+  // Stored turned a quarter turn, with the EXIF orientation that turns it back.
+  const oriented = await sharp(png)
+    .rotate(-90)
+    .jpeg({ quality: 95 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  return { png, jpeg, oriented };
 }
 
 interface Pixels {
@@ -148,9 +155,15 @@ describe('renderImage: fused pipeline', () => {
     assert.isAbove(difference(ordered, swapped).p99, P99_TOLERANCE);
   });
 
-  for (const kind of ['jpeg', 'png'] as const) {
-    it(`gives the stepwise pixels for a ${kind.toUpperCase()} original`, async () => {
-      const input = (await picture())[kind];
+  for (const kind of ['jpeg', 'png', 'oriented'] as const) {
+    it(`gives the stepwise pixels for a ${kind} original`, async () => {
+      const pictures = await picture();
+      const input = pictures[kind];
+      if (kind === 'oriented') {
+        const upright = await render(pictures.jpeg, 'c_scale,w_320', true);
+        const turned = await render(input, 'c_scale,w_320', true);
+        assert.isAtMost(difference(turned, upright).mean, MEAN_TOLERANCE, 'the EXIF orientation is applied');
+      }
       for (const chain of FUSED_CHAINS) {
         const fused = await render(input, chain, true);
         const stepwise = await render(input, chain, false);
