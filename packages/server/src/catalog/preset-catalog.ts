@@ -19,9 +19,7 @@ export class PresetCatalog {
       .where('cloud', '=', cloud)
       .where('name', '=', name)
       .executeTakeFirst();
-    return row
-      ? { name: row.name, unsigned: row.unsigned === 1, settings: JSON.parse(row.settings) }
-      : undefined;
+    return row ? presetFromRow(row) : undefined;
   }
 
   async list(
@@ -36,9 +34,7 @@ export class PresetCatalog {
       .limit(maxResults + 1)
       .execute();
     return {
-      presets: rows
-        .slice(0, maxResults)
-        .map((row) => ({ name: row.name, unsigned: row.unsigned === 1, settings: JSON.parse(row.settings) })),
+      presets: rows.slice(0, maxResults).map(presetFromRow),
       more: rows.length > maxResults,
     };
   }
@@ -78,4 +74,8 @@ export class PresetCatalog {
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
+}
+
+function presetFromRow(row: { name: string; unsigned: number; settings: string }): UploadPreset {
+  return { name: row.name, unsigned: row.unsigned === 1, settings: JSON.parse(row.settings) };
 }
