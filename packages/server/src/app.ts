@@ -122,7 +122,8 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     delivery,
   };
 
-  delivery.video = new VideoDeliveryService(delivery, assets, temp);
+  const video = new VideoDeliveryService(delivery, assets, temp);
+  delivery.video = video;
   const removeDerivedBlobs = assets.onDerivedRemoved;
   assets.onDerivedRemoved = (keys) => {
     removeDerivedBlobs?.(keys);
@@ -155,6 +156,10 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     clearInterval(expiry);
+    // Renderings are answered before they finish storing, and eager_async renders and HLS ladders
+    // run in the background: let that work land before storage closes.
+    await Promise.allSettled([eager.settled(), video.settled()]);
+    await delivery.stored();
     await webhooks.stop();
     await backends.close();
   });

@@ -19,10 +19,17 @@ interface EagerResponseEntry {
  * the background when `eager_async` is set (entries stay `processing`).
  */
 export class EagerRenderer {
+  private readonly background = new Set<Promise<void>>();
+
   constructor(
     private readonly assets: AssetCatalog,
     private readonly delivery: DeliveryService,
   ) {}
+
+  /** Resolves once every `eager_async` rendering started so far has finished (used on shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.background]);
+  }
 
   async apply(cloud: string, response: Record<string, unknown>): Promise<Record<string, unknown>> {
     const entries = response.eager as EagerResponseEntry[] | undefined;
@@ -50,9 +57,11 @@ export class EagerRenderer {
     };
     if (entries.some((entry) => entry.status === 'processing')) {
       // Background work must not fail the upload; a failed entry is rendered on first request instead.
-      void (async () => {
+      const background = (async () => {
         for (const entry of entries) await render(entry).catch(() => undefined);
       })();
+      this.background.add(background);
+      void background.finally(() => this.background.delete(background));
       return response;
     }
     const rendered = [];

@@ -224,6 +224,11 @@ export class VideoDeliveryService implements VideoDelivery {
     };
   }
 
+  /** Resolves once every HLS ladder encoding in the background has finished (used on shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.hls.values()].map((progress) => progress.done));
+  }
+
   private startHls(job: DerivedJob, masterId: string, profile: string): HlsProgress {
     const { asset, canonical } = job;
     const prefix = `${encodeURIComponent(asset.publicId.slice(asset.publicId.lastIndexOf('/') + 1))}.`;
