@@ -427,19 +427,7 @@ export class AssetCatalog {
   }
 
   private async withTags(rows: AssetRow[]): Promise<Asset[]> {
-    if (!rows.length) return [];
-    const tagRows = await this.db
-      .selectFrom('asset_tags')
-      .select(['asset_id', 'tag'])
-      .where(
-        'asset_id',
-        'in',
-        rows.map((row) => row.asset_id),
-      )
-      .orderBy('tag')
-      .execute();
-    const tags = new Map<string, string[]>();
-    for (const { asset_id, tag } of tagRows) tags.set(asset_id, [...(tags.get(asset_id) ?? []), tag]);
+    const tags = await tagsOfRows(this.db, rows);
     return rows.map((row) => assetFromRow(row, tags.get(row.asset_id) ?? []));
   }
 }
@@ -540,6 +528,27 @@ function toRow(asset: Asset): NewAssetRow {
 }
 
 /** Maps a catalog row (and its tags) to the services' Asset. */
+/** The tags of each asset row, sorted, in one query; assets without tags are absent from the map. */
+export async function tagsOfRows(
+  db: Kysely<CatalogSchema>,
+  rows: readonly AssetRow[],
+): Promise<Map<string, string[]>> {
+  const tags = new Map<string, string[]>();
+  if (!rows.length) return tags;
+  const tagRows = await db
+    .selectFrom('asset_tags')
+    .select(['asset_id', 'tag'])
+    .where(
+      'asset_id',
+      'in',
+      rows.map((row) => row.asset_id),
+    )
+    .orderBy('tag')
+    .execute();
+  for (const { asset_id, tag } of tagRows) tags.set(asset_id, [...(tags.get(asset_id) ?? []), tag]);
+  return tags;
+}
+
 export function assetFromRow(row: AssetRow, tags: readonly string[]): Asset {
   return {
     assetId: row.asset_id,

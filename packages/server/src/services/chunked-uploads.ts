@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { KeyedLock } from './keyed-lock.js';
 import { badRequest } from './service-error.js';
 
 /** A parsed `Content-Range: bytes <start>-<end>/<total|-1>` header (end inclusive). */
@@ -36,7 +37,7 @@ export type ChunkOutcome =
  * whole file they are concatenated into one file and the parts deleted.
  */
 export class ChunkedUploads {
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
 
   constructor(
     private readonly folder: string,
@@ -66,7 +67,7 @@ export class ChunkedUploads {
       this.folder,
       createHash('sha256').update(`${owner}\n${uploadId}`).digest('hex').slice(0, 40),
     );
-    return this.withLock(dir, async () => {
+    return this.locks.run(dir, async () => {
       await fs.mkdir(dir, { recursive: true });
       await fs.rename(chunkFile, path.join(dir, `${range.start}-${range.end}.part`));
       if (range.total !== undefined) await fs.writeFile(path.join(dir, 'total'), String(range.total));
@@ -93,23 +94,11 @@ export class ChunkedUploads {
     for (const entry of entries) {
       const dir = path.join(this.folder, entry);
       const stat = await fs.stat(dir).catch(() => undefined);
-      if (!stat || now - stat.mtimeMs < maxAgeMs || this.locks.has(dir)) continue;
+      if (!stat || now - stat.mtimeMs < maxAgeMs || this.locks.isHeld(dir)) continue;
       await fs.rm(dir, { recursive: true, force: true });
       removed++;
     }
     return removed;
-  }
-
-  private async withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    }
   }
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ChunkOutcome } from './chunked-uploads.js';
+import { KeyedLock } from './keyed-lock.js';
 import { badRequest } from './service-error.js';
 
 /** `X-Upload-Part-Number` and `X-Upload-Total-Parts` of one part. */
@@ -40,7 +41,7 @@ export function parsePartHeaders(
  * itself; once parts 1…total are all present they are joined in number order.
  */
 export class NumberedParts {
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
   private lastExpiry = 0;
 
   constructor(
@@ -69,7 +70,7 @@ export class NumberedParts {
       this.folder,
       createHash('sha256').update(`${owner}\n${uploadId}`).digest('hex').slice(0, 40),
     );
-    return this.withLock(dir, async () => {
+    return this.locks.run(dir, async () => {
       await fs.mkdir(dir, { recursive: true });
       const totalFile = path.join(dir, 'total');
       const known = await fs.readFile(totalFile, 'utf8').catch(() => undefined);
@@ -103,20 +104,8 @@ export class NumberedParts {
     for (const entry of entries) {
       const dir = path.join(this.folder, entry);
       const stat = await fs.stat(dir).catch(() => undefined);
-      if (stat && now - stat.mtimeMs >= this.maxAgeMs && !this.locks.has(dir))
+      if (stat && now - stat.mtimeMs >= this.maxAgeMs && !this.locks.isHeld(dir))
         await fs.rm(dir, { recursive: true, force: true });
-    }
-  }
-
-  private async withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
     }
   }
 }

@@ -3,21 +3,11 @@
  * the requested box it says what to extract, what to resize to and how to pad. The rules are written
  * down in README.md; the tests check them against an independent statement of the same rules.
  */
-import type { CropMode } from '@kumo/core';
+import { COMPASS_GRAVITIES, type CropMode } from '@kumo/core';
 import { invalid } from './render-error.js';
 
-export const COMPASS = [
-  'north_west',
-  'north',
-  'north_east',
-  'west',
-  'center',
-  'east',
-  'south_west',
-  'south',
-  'south_east',
-] as const;
-export type Compass = (typeof COMPASS)[number];
+export const COMPASS = COMPASS_GRAVITIES;
+export type Compass = (typeof COMPASS_GRAVITIES)[number];
 
 /** Where a region (or a padded image) goes. */
 export type Placement =

@@ -3,7 +3,7 @@
  * renderer's (`../image/crop-geometry.ts`), so `c_fill,w_400,h_300` means the same for a video as for
  * an image; this module turns its plans into ffmpeg filters with even sizes (4:2:0 video needs them).
  */
-import type { Component, CropMode, Scalar } from '@kumo/core';
+import { type Component, CROP_MODES, type CropMode, type Scalar } from '@kumo/core';
 import { parseColor } from '../image/colors.js';
 import { type GeometryPlan, placementFor, placeRegion, planGeometry } from '../image/crop-geometry.js';
 import { RenderError } from '../image/render-error.js';
@@ -61,22 +61,10 @@ function readDpr(value: Scalar | undefined): number {
   return dpr;
 }
 
-const VIDEO_CROP_MODES: ReadonlySet<CropMode> = new Set([
-  'scale',
-  'fit',
-  'limit',
-  'mfit',
-  'fill',
-  'lfill',
-  'pad',
-  'lpad',
-  'mpad',
-  'crop',
-  'thumb',
-  'fill_pad',
-  'auto',
-  'auto_pad',
-]);
+/** Every crop mode but the imagga add-on ones, which need a remote service. */
+const VIDEO_CROP_MODES: ReadonlySet<CropMode> = new Set(
+  CROP_MODES.filter((mode) => !mode.startsWith('imagga_')),
+);
 
 function padColor(background: string | undefined): string {
   if (background === undefined) return '0x000000';

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { tagsOfRows } from '../../catalog/asset-catalog.js';
 import type { AssetRow, CatalogSchema } from '../../catalog/schema.js';
 import { CATALOG_SEARCH_COLUMNS } from './search-columns.js';
 import { compileSearch, type SearchDialect, searchDialectOf } from './search-compiler.js';
@@ -60,7 +61,7 @@ export async function searchAssets(
     const rows = await select.limit(request.maxResults + 1).execute();
     const pageRows = rows.slice(0, request.maxResults);
     const last = pageRows.at(-1);
-    const tags = request.withField.includes('tags') ? await tagsOf(db, pageRows) : undefined;
+    const tags = request.withField.includes('tags') ? await tagsOfRows(db, pageRows) : undefined;
     return {
       hits: pageRows.map((row) => (tags ? { row, tags: tags.get(row.asset_id) ?? [] } : { row })),
       ...(rows.length > request.maxResults && last
@@ -143,21 +144,4 @@ function after(keys: readonly OrderKey[], position: SortPosition): RawBuilder<Sq
     return sql`(${sql.join([...equalBefore, beyond], sql` AND `)})`;
   });
   return sql<SqlBool>`(${sql.join(branches, sql` OR `)})`;
-}
-
-async function tagsOf(db: Kysely<CatalogSchema>, rows: readonly AssetRow[]): Promise<Map<string, string[]>> {
-  const tags = new Map<string, string[]>();
-  if (!rows.length) return tags;
-  const tagRows = await db
-    .selectFrom('asset_tags')
-    .select(['asset_id', 'tag'])
-    .where(
-      'asset_id',
-      'in',
-      rows.map((row) => row.asset_id),
-    )
-    .orderBy('tag')
-    .execute();
-  for (const { asset_id, tag } of tagRows) tags.set(asset_id, [...(tags.get(asset_id) ?? []), tag]);
-  return tags;
 }
