@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import { inParallel, makeLogo, makePhoto, uploadAsset } from '../testing/delivery-fixtures.js';
+import { seededRandom as random } from '../testing/seeded-random.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 const SEEDS = [
@@ -26,17 +27,6 @@ const SEEDS = [
   't_missing',
 ];
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_,:/.$!%-~ ()[]*?&=+#é\u0000\u00ff\u2603';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text: string, next: () => number): string {
   let result = text;

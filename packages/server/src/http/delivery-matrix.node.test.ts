@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import sharp from 'sharp';
 import { get, inParallel, makeLogo, makePhoto, uploadAsset } from '../testing/delivery-fixtures.js';
+import { seededRandom as random } from '../testing/seeded-random.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 const require = createRequire(import.meta.url);
@@ -31,17 +32,6 @@ const { compass } = require('@cloudinary/url-gen/qualifiers/gravity');
 const SDK_HOST = 'http://res.cloudinary.com';
 const PHOTO = { width: 400, height: 300 };
 type Options = Record<string, unknown>;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CROPS = [
   'scale',

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
-import { blobStorageContract } from './blob-storage-contract.js';
+import { blobStorageContract } from '../testing/blob-storage-contract.js';
 import { LocalDiskStorage } from './local-disk-storage.js';
 
 const roots: string[] = [];

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { assert } from 'chai';
+import { blobStorageContract, readAll, rejection } from '../testing/blob-storage-contract.js';
 import { BlobNotFoundError } from './blob-storage.js';
-import { blobStorageContract, readAll, rejection } from './blob-storage-contract.js';
 import { BlobRangeError, S3Storage, type S3StorageOptions } from './s3-storage.js';
 import { parseS3StorageUrl, S3StorageConfigError } from './s3-url.js';
 

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { parseTransformation } from '@kumo/core';
 import { assert } from 'chai';
 import sharp from 'sharp';
+import { seededRandom as random } from '../../testing/seeded-random.js';
 import { renderImage } from './index.js';
 
 const require = createRequire(import.meta.url);
@@ -16,17 +17,6 @@ const cloudinary = require('cloudinary').v2 as {
 };
 
 type Options = Record<string, unknown>;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CROPS = [
   'scale',

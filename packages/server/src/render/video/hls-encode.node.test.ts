@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseTransformation } from '@kumo/core';
 import { assert } from 'chai';
+import { ffprobe, makeTestMedia, rejection, type TestMedia } from '../../testing/video-test-media.js';
 import { encodeHls, type HlsRenditionResult } from './hls-encode.js';
-import { ffprobe, makeTestMedia, rejection, type TestMedia } from './test-media.js';
 import { VideoRenderError } from './video-errors.js';
 
 interface Variant {

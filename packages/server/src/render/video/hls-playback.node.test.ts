@@ -6,8 +6,8 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import { chromium } from 'playwright-core';
+import { makeTestMedia, type TestMedia } from '../../testing/video-test-media.js';
 import { encodeHls } from './hls-encode.js';
-import { makeTestMedia, type TestMedia } from './test-media.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = {

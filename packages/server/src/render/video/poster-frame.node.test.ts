@@ -2,8 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import { parseTransformation } from '@kumo/core';
 import { assert } from 'chai';
 import sharp from 'sharp';
+import {
+  frameRgb,
+  makeTestMedia,
+  meanDifference,
+  rejection,
+  type TestMedia,
+} from '../../testing/video-test-media.js';
 import { posterFrame } from './poster-frame.js';
-import { frameRgb, makeTestMedia, meanDifference, rejection, type TestMedia } from './test-media.js';
 import { VideoRenderError } from './video-errors.js';
 
 async function pixels(

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
+import { ffprobe, makeTestMedia, rejection, type TestMedia } from '../../testing/video-test-media.js';
 import { probeVideo } from './probe-video.js';
-import { ffprobe, makeTestMedia, rejection, type TestMedia } from './test-media.js';
 import { VideoRenderError, VideoUnavailableError } from './video-errors.js';
 
 describe('probeVideo', () => {

@@ -2,8 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import { parseTransformation } from '@kumo/core';
 import { assert } from 'chai';
 import sharp from 'sharp';
+import {
+  frameRgb,
+  makeTestMedia,
+  meanDifference,
+  rejection,
+  type TestMedia,
+} from '../../testing/video-test-media.js';
 import { storyboard } from './storyboard.js';
-import { frameRgb, makeTestMedia, meanDifference, rejection, type TestMedia } from './test-media.js';
 import { VideoRenderError } from './video-errors.js';
 
 interface Cue {

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseTransformation } from '@kumo/core';
 import { assert } from 'chai';
-import { ffprobe, frameRgb, makeTestMedia, meanDifference, rejection, type TestMedia } from './test-media.js';
+import {
+  ffprobe,
+  frameRgb,
+  makeTestMedia,
+  meanDifference,
+  rejection,
+  type TestMedia,
+} from '../../testing/video-test-media.js';
 import { transcodeVideo } from './transcode-video.js';
 import { VideoRenderError } from './video-errors.js';
 

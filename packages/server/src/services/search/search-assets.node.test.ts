@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../../catalog/migrations.js';
 import type { CatalogSchema, NewAssetRow } from '../../catalog/schema.js';
+import { seededRandom as random } from '../../testing/seeded-random.js';
 import { ServiceError } from '../service-error.js';
 import { searchAssets } from './search-assets.js';
 import { CATALOG_SEARCH_COLUMNS } from './search-columns.js';
@@ -44,17 +45,6 @@ interface TestAsset {
   readonly tags: readonly string[];
   readonly created_at: string;
   readonly uploaded_at: string;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FOLDERS = ['', 'shoes', 'shoes/summer', 'Shoes/Winter', 'hats', 'sale_50%', 'a_b', 'products/sale'];

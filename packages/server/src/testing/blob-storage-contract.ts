@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
-import { BlobNotFoundError, type BlobStorage } from './blob-storage.js';
+import { BlobNotFoundError, type BlobStorage } from '../storage/blob-storage.js';
 
 /** Byte-range reads, which adapters may offer for HTTP Range requests. */
 interface RangeReader {

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { makeSyntheticVideo } from './synthetic-video.js';
+import { makeSyntheticVideo } from '../render/video/synthetic-video.js';
 
 const run = promisify(execFile);
 
