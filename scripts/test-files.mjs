@@ -48,7 +48,7 @@ export const SHARED_TEST_PACKAGES = ['core'];
  * Packages whose `*.test.ts` files need a DOM and run in Chromium only (element packages, as they
  * arrive); their `*.node.test.ts` files still run in Node.
  */
-export const BROWSER_TEST_PACKAGES = ['ui'];
+export const BROWSER_TEST_PACKAGES = ['ui', 'upload-widget', 'video-player', 'embed', 'react', 'vue'];
 
 /** Every test the Node runner executes: packages' co-located tests plus the studio's end-to-end tests. */
 export function nodeTestFiles() {

@@ -2,11 +2,18 @@
 // Node too; see test-files.mjs for which packages take part.
 
 import { relative } from 'node:path';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { kumoServerPlugin } from './browser/kumo-server-plugin.mjs';
 import { browserTestGlobs, repoRoot } from './test-files.mjs';
 import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
+
+// Some of Uppy's dependencies still ship CommonJS. `strictRequires: false` keeps their JSON and
+// conditional requires working in the dev server (the default wraps them and breaks load order).
+const commonjs = fromRollup(rollupCommonjs);
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -70,7 +77,13 @@ export default {
     }),
   ],
   // Ahead of node-resolve (which the runner appends), so `node:test` never reaches it.
-  plugins: [nodeTestShim, esbuildPlugin({ ts: true })],
+  // No esbuild `target`: lowering syntax drops the JSON import attribute some dependencies use.
+  plugins: [
+    nodeTestShim,
+    kumoServerPlugin(),
+    commonjs({ strictRequires: false, include: ['**/node_modules/**'] }),
+    esbuildPlugin({ ts: true }),
+  ],
   // Property tests run thousands of cases; mocha's 2 s default is meant for unit tests.
   testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 10 * 60_000,

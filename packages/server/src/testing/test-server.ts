@@ -19,7 +19,10 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port with its own SQLite file and data folder. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<TestServer> {
   const ownDir = env.KUMO_DATA_DIR === undefined;
   const dataDir = env.KUMO_DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-test-')));
   const config = resolveConfig({
@@ -30,7 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     KUMO_DATA_DIR: dataDir,
   });
   const app = await createApp(config);
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     app,
     config,
