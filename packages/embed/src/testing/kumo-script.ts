@@ -1,0 +1,47 @@
+/**
+ * Test helpers (Chromium only, not built): the real Kumo server of the test run, and kumo.js loaded
+ * from it with a plain `<script>` tag, the way a site builder's page loads it.
+ */
+import type { Kumo } from '../kumo.js';
+
+export interface TestServerInfo {
+  readonly apiBase: string;
+  readonly cloudName: string;
+  readonly apiKey: string;
+}
+
+/** The test run's Kumo server (`globalThis.__KUMO_TEST_SERVER__`). */
+export function testServer(): TestServerInfo {
+  const info = (globalThis as { __KUMO_TEST_SERVER__?: TestServerInfo }).__KUMO_TEST_SERVER__;
+  if (!info) throw new Error('no Kumo test server: run through scripts/test-browser.mjs');
+  return info;
+}
+
+/** Loads `{apiBase}/embed/kumo.js` as a classic script and resolves with `window.kumo`. */
+export function loadKumoScript(apiBase = testServer().apiBase): Promise<Kumo> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${apiBase}/embed/kumo.js`;
+    script.onload = () => {
+      const kumo = (window as { kumo?: Kumo }).kumo;
+      if (kumo) resolve(kumo);
+      else reject(new Error('kumo.js ran but defined no window.kumo'));
+    };
+    script.onerror = () =>
+      reject(
+        new Error(`could not load ${script.src}; build it first: node packages/embed/scripts/build.mjs`),
+      );
+    document.head.append(script);
+  });
+}
+
+/** A 2×2 red PNG, as a File. */
+export function pngFile(name = 'red.png'): File {
+  const bytes = Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+    ),
+    (char) => char.charCodeAt(0),
+  );
+  return new File([bytes], name, { type: 'image/png', lastModified: Date.UTC(2024, 0, 1) });
+}
