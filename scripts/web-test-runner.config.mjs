@@ -12,7 +12,8 @@ import { browserTestGlobs, repoRoot } from './test-files.mjs';
 import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
 
 // Some of Uppy's dependencies still ship CommonJS. `strictRequires: false` keeps their JSON and
-// conditional requires working in the dev server (the default wraps them and breaks load order).
+// conditional requires working in the dev server (the default wraps them and breaks load order);
+// `requireReturnsDefault: 'preferred'` hands lodash's modules the real module, not an empty wrapper.
 const commonjs = fromRollup(rollupCommonjs);
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,7 +82,7 @@ export default {
   plugins: [
     nodeTestShim,
     kumoServerPlugin(),
-    commonjs({ strictRequires: false, include: ['**/node_modules/**'] }),
+    commonjs({ strictRequires: false, requireReturnsDefault: 'preferred', include: ['**/node_modules/**'] }),
     esbuildPlugin({ ts: true }),
   ],
   // Property tests run thousands of cases; mocha's 2 s default is meant for unit tests.

@@ -12,33 +12,75 @@ const samplesModule = new URL('../../packages/server/src/samples/sample-assets.t
 export const TEST_SERVER_GLOBAL = '__KUMO_TEST_SERVER__';
 
 export function kumoServerPlugin() {
-  /** @type {Awaited<ReturnType<typeof start>> | undefined} */
-  let server;
-  let port = 0;
-  let dataDir;
+  /**
+   * Named servers: `main` (sample assets, shared by every test file) and any a test starts for itself
+   * with `start` — a test that restarts a server uses its own, so files running alongside never see
+   * the outage. Each keeps its port and data folder across restarts.
+   * @type {Map<string, { port: number, dataDir?: string, running?: Promise<any> }>}
+   */
+  const servers = new Map();
 
-  async function start() {
+  async function launch(name) {
     const { startTestServer, TEST_CLOUD, TEST_KEY, TEST_SECRET } = await tsImport(
       testServerModule,
       import.meta.url,
     );
+    const entry = servers.get(name) ?? { port: 0 };
+    servers.set(name, entry);
     const env = { KUMO_CORS_ORIGINS: '*', KUMO_SAMPLES: 'false' };
-    if (dataDir) env.KUMO_DATA_DIR = dataDir;
-    const started = await startTestServer(env, port ? { port } : undefined);
-    port = Number(new URL(started.url).port);
-    dataDir ??= started.dataDir;
+    if (entry.dataDir) env.KUMO_DATA_DIR = entry.dataDir;
+    const started = await startTestServer(env, entry.port ? { port: entry.port } : undefined);
+    entry.port = Number(new URL(started.url).port);
+    entry.dataDir ??= started.dataDir;
     return { started, cloud: TEST_CLOUD, key: TEST_KEY, secret: TEST_SECRET };
   }
 
-  async function info() {
-    server ??= await start();
+  /** The running server of that name, starting it (once, however many ask at the same time). */
+  function running(name) {
+    const entry = servers.get(name) ?? { port: 0 };
+    servers.set(name, entry);
+    entry.running ??= launch(name).catch((error) => {
+      entry.running = undefined;
+      throw error;
+    });
+    return entry.running;
+  }
+
+  async function stop(name) {
+    const entry = servers.get(name);
+    if (!entry?.running) return;
+    const server = await entry.running.catch(() => undefined);
+    entry.running = undefined;
+    await server?.started.app.close();
+  }
+
+  async function info(name) {
+    const server = await running(name);
     return { apiBase: server.started.url, cloudName: server.cloud, apiKey: server.key };
+  }
+
+  async function admin(name, { method, path, body }) {
+    const server = await running(name);
+    const response = await fetch(new URL(`/v1_1/${server.cloud}${path}`, server.started.url), {
+      method: method ?? 'GET',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${server.key}:${server.secret}`).toString('base64')}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    try {
+      return { status: response.status, body: JSON.parse(text) };
+    } catch {
+      return { status: response.status, body: text };
+    }
   }
 
   return {
     name: 'kumo-server',
     async serverStart() {
-      server = await start();
+      const server = await running('main');
       const { createSampleAssets } = await tsImport(samplesModule, import.meta.url);
       await createSampleAssets({
         baseUrl: server.started.url,
@@ -48,50 +90,41 @@ export function kumoServerPlugin() {
       });
     },
     async serverStop() {
-      await server?.started.app.close();
-      server = undefined;
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      for (const [name, entry] of servers) {
+        await stop(name);
+        if (entry.dataDir) await rm(entry.dataDir, { recursive: true, force: true });
+      }
+      servers.clear();
     },
     /**
-     * `executeServerCommand('kumo-server', { action })` from `@web/test-runner-commands`:
-     * - `info` → `{ apiBase, cloudName, apiKey }`;
-     * - `restart` (`{ downMs }`) closes the server, waits, and starts it again on the same port and data;
-     * - `admin` (`{ method, path, body }`) calls the server with Basic auth and answers `{ status, body }`.
+     * `executeServerCommand('kumo-server', { action, server })` from `@web/test-runner-commands`;
+     * `server` names the server (default `main`, the one in `__KUMO_TEST_SERVER__`):
+     * - `info` (or `start`) → `{ apiBase, cloudName, apiKey }`, starting that server if needed;
+     * - `restart` (`{ downMs }`) closes it, waits, and starts it again on the same port and data;
+     * - `stop` closes it;
+     * - `admin` (`{ method, path, body }`) calls it with Basic auth and answers `{ status, body }`.
      */
     async executeCommand({ command, payload }) {
       if (command !== 'kumo-server') return undefined;
       const action = payload?.action ?? 'info';
-      if (action === 'info') return info();
+      const name = payload?.server ?? 'main';
+      if (action === 'info' || action === 'start') return info(name);
+      if (action === 'stop') {
+        await stop(name);
+        return null;
+      }
       if (action === 'restart') {
-        await server?.started.app.close();
-        server = undefined;
+        await stop(name);
         await new Promise((resolve) => setTimeout(resolve, Number(payload?.downMs ?? 0)));
-        return info();
+        return info(name);
       }
-      if (action === 'admin') {
-        const { apiBase, cloudName } = await info();
-        const response = await fetch(new URL(`/v1_1/${cloudName}${payload.path}`, apiBase), {
-          method: payload.method ?? 'GET',
-          headers: {
-            authorization: `Basic ${Buffer.from(`${server.key}:${server.secret}`).toString('base64')}`,
-            ...(payload.body ? { 'content-type': 'application/json' } : {}),
-          },
-          body: payload.body ? JSON.stringify(payload.body) : undefined,
-        });
-        const text = await response.text();
-        let body;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-        return { status: response.status, body };
-      }
+      if (action === 'admin') return admin(name, payload);
       throw new Error(`kumo-server: unknown action ${action}`);
     },
     /** Puts the server's address into every test page before any module runs. */
-    transform(context) {
-      if (!context.response.is('html') || !server) return undefined;
+    async transform(context) {
+      if (!context.response.is('html')) return undefined;
+      const server = await running('main');
       const config = JSON.stringify({
         apiBase: server.started.url,
         cloudName: server.cloud,

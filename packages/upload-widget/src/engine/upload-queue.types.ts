@@ -26,7 +26,12 @@ export type FileStatus = (typeof FILE_STATUSES)[number];
 export type SignatureFunction = (
   callback: (result: string | SignatureResult) => void,
   paramsToSign: Record<string, string | number>,
-) => void | Promise<string | SignatureResult>;
+) => SignatureFunctionReturn;
+
+/** Nothing (the answer goes through the callback), or a promise of the answer. */
+export type SignatureFunctionReturn =
+  // biome-ignore lint/suspicious/noConfusingVoidType: callback-style functions return nothing at all
+  void | Promise<string | SignatureResult>;
 
 export interface SignatureResult {
   readonly signature: string;

@@ -1,0 +1,309 @@
+import { DEFAULT_CHUNK_SIZE, KumoApiError, KumoClientError, type UploadResponse } from '@kumo/core';
+import { BasePlugin, type PluginOpts } from '@uppy/core';
+import { sendInChunks } from './chunked-sender.js';
+import { claimsImage, extensionOf } from './file-format.js';
+import { adjustImage } from './image-resize.js';
+import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
+import type { StoredResume } from './recovery-store.js';
+import { DEFAULT_RETRY_DELAYS, withRetries } from './request-retry.js';
+import { customCoordinates, uploadParams, uploadUrl } from './upload-params.js';
+import type { UploadQueueOptions } from './upload-queue.types.js';
+import { postForm } from './upload-request.js';
+import { paramsToSign, requestSignature } from './upload-signature.js';
+import { abortError, isAbortError, UploadSlots } from './upload-slots.js';
+
+/** Files uploaded at the same time unless `parallelUploads` says otherwise. */
+export const DEFAULT_PARALLEL_UPLOADS = 3;
+
+export interface KumoUploaderOptions extends PluginOpts {
+  /** The queue's options as they are now; read when each file starts, so changes apply to later files. */
+  readonly getOptions: () => UploadQueueOptions;
+  /** A file joined the uploads (waiting for a slot, or sending). */
+  readonly onTaskStart?: (id: string) => void;
+  /** That file's upload ended, whichever way. */
+  readonly onTaskEnd?: (id: string) => void;
+  /** A chunked upload moved on; `withData` when its prepared bytes are new (a fresh upload). */
+  readonly onResumePoint?: (id: string, resume: StoredResume, withData: boolean) => void;
+}
+
+/** The bytes to send for a local file, after any crop or downscale. */
+interface PreparedFile {
+  readonly blob: Blob;
+  readonly filename: string;
+  readonly customCoordinates?: string;
+  /** True when `blob` differs from the queued file (kept for resuming, since re-encoding may differ). */
+  readonly changed: boolean;
+}
+
+function replaceExtension(name: string, extension: string): string {
+  const current = extensionOf(name);
+  return current ? `${name.slice(0, -current.length)}${extension}` : `${name}.${extension}`;
+}
+
+/**
+ * The Uppy uploader that speaks the Upload API of Kumo (and Cloudinary): one multipart POST per file,
+ * or one per chunk for files over `chunkSize`, signed at upload time through `uploadSignature` or
+ * unsigned with `uploadPreset`. It reports through Uppy's own events (`upload-start`,
+ * `upload-progress`, `upload-success`, `upload-error`), so Uppy's state stays the source of truth.
+ */
+export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, KumoBody> {
+  /** Limits how many files send at once (`parallelUploads`). */
+  readonly slots: UploadSlots;
+  private readonly controllers = new Map<string, AbortController>();
+
+  constructor(uppy: KumoUppy, opts: KumoUploaderOptions) {
+    super(uppy, opts);
+    this.id = opts.id ?? 'KumoUploader';
+    this.type = 'uploader';
+    this.slots = new UploadSlots(opts.getOptions().parallelUploads ?? DEFAULT_PARALLEL_UPLOADS);
+  }
+
+  /** Registers the uploader with Uppy and stops uploads of files that leave it. */
+  override install(): void {
+    this.uppy.addUploader(this.handleUpload);
+    this.uppy.on('file-removed', this.handleFileRemoved);
+    this.uppy.on('cancel-all', this.abortAll);
+  }
+
+  /** Stops every upload and unregisters from Uppy. */
+  override uninstall(): void {
+    this.abortAll();
+    this.uppy.removeUploader(this.handleUpload);
+    this.uppy.off('file-removed', this.handleFileRemoved);
+    this.uppy.off('cancel-all', this.abortAll);
+  }
+
+  /** Stops one file's upload, waiting or sending; true when it had one. */
+  abort(id: string): boolean {
+    const controller = this.controllers.get(id);
+    // Forget it now, so that a retry right away is not mistaken for the upload being stopped.
+    this.controllers.delete(id);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  /** Stops every upload. */
+  readonly abortAll = (): void => {
+    for (const id of [...this.controllers.keys()]) this.abort(id);
+  };
+
+  /** Whether the file has an upload waiting or running. */
+  isActive(id: string): boolean {
+    return this.controllers.has(id);
+  }
+
+  private readonly handleFileRemoved = (file: KumoUppyFile | undefined): void => {
+    if (file) this.abort(file.id);
+  };
+
+  private readonly handleUpload = async (fileIDs: string[]): Promise<void> => {
+    await Promise.all(fileIDs.map((id) => this.uploadFile(id)));
+  };
+
+  private exists(id: string): boolean {
+    return this.uppy.getFile(id) !== undefined;
+  }
+
+  private async uploadFile(id: string): Promise<void> {
+    const queued = this.uppy.getFile(id);
+    if (!queued || queued.meta.aborted || queued.progress.uploadComplete || this.controllers.has(id)) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.controllers.set(id, controller);
+    this.opts.onTaskStart?.(id);
+    let release: (() => void) | undefined;
+    try {
+      release = await this.slots.acquire(signal);
+      const file = this.uppy.getFile(id);
+      if (!file) return;
+      this.uppy.emit('upload-start', [file]);
+      const response = await this.send(file, signal);
+      if (signal.aborted || !this.exists(id)) return;
+      this.uppy.setFileMeta(id, { processing: false, errorStatus: undefined, resume: undefined });
+      this.uppy.emit('upload-success', this.uppy.getFile(id), {
+        status: 200,
+        body: response as KumoBody,
+        uploadURL: response.secure_url,
+      });
+    } catch (error) {
+      if (signal.aborted || isAbortError(error) || !this.exists(id)) return;
+      const status = error instanceof KumoApiError && error.status > 0 ? error.status : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      this.uppy.setFileMeta(id, { processing: false, errorStatus: status });
+      this.uppy.emit(
+        'upload-error',
+        this.uppy.getFile(id),
+        { name: error instanceof Error ? error.name : 'Error', message },
+        status === undefined ? undefined : { status },
+      );
+    } finally {
+      release?.();
+      if (this.controllers.get(id) === controller) this.controllers.delete(id);
+      this.opts.onTaskEnd?.(id);
+    }
+  }
+
+  private progress(id: string, sent: number, total: number): void {
+    const file = this.uppy.getFile(id);
+    if (!file || file.progress.uploadStarted == null) return;
+    // A request sent again after its body was out (a retried last chunk) is uploading again.
+    if (file.meta.processing && sent < total) this.uppy.setFileMeta(id, { processing: false });
+    this.uppy.emit('upload-progress', file, {
+      uploadStarted: file.progress.uploadStarted,
+      bytesUploaded: sent,
+      bytesTotal: total,
+    });
+  }
+
+  private markProcessing(id: string): void {
+    if (this.exists(id)) this.uppy.setFileMeta(id, { processing: true });
+  }
+
+  private async send(file: KumoUppyFile, signal: AbortSignal): Promise<UploadResponse> {
+    const options = this.opts.getOptions();
+    if (!options.cloudName) throw new KumoClientError('cloudName is required to upload');
+    if (!options.uploadSignature && !options.uploadPreset) {
+      throw new KumoClientError(
+        'Nothing to authorize the upload: set uploadPreset (an unsigned preset) or uploadSignature with apiKey',
+      );
+    }
+    const url = uploadUrl(options);
+    const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+    const { id, meta } = file;
+
+    if (meta.kumoSource === 'url') {
+      const coordinates = meta.crop ? customCoordinates(meta.crop.rect) : undefined;
+      const fields = await this.authorize(
+        uploadParams(options, { customCoordinates: coordinates }),
+        options,
+        signal,
+      );
+      return withRetries(
+        () =>
+          postForm<UploadResponse>({
+            url,
+            fields,
+            file: meta.remoteUrl ?? '',
+            signal,
+            onSent: () => this.markProcessing(id),
+          }),
+        retryDelays,
+        signal,
+      );
+    }
+
+    const resume = meta.resume;
+    const prepared: PreparedFile = resume
+      ? {
+          blob: resume.preparedData ?? (file.data as Blob),
+          // Only a crop of an image the canvas cannot write back changes the type (to PNG).
+          filename:
+            resume.preparedData && resume.preparedData.type !== file.type
+              ? replaceExtension(file.name, 'png')
+              : file.name,
+          customCoordinates: resume.customCoordinates,
+          changed: resume.preparedData !== undefined,
+        }
+      : await this.prepare(file, options);
+    if (signal.aborted) throw abortError();
+    const fields = await this.authorize(
+      uploadParams(options, { customCoordinates: prepared.customCoordinates }),
+      options,
+      signal,
+    );
+    const chunkSize = options.chunkSize && options.chunkSize > 0 ? options.chunkSize : DEFAULT_CHUNK_SIZE;
+    const onProgress = (sent: number, total: number) => this.progress(id, sent, total);
+
+    if (resume || prepared.blob.size > chunkSize) {
+      let fresh = !resume;
+      return sendInChunks({
+        url,
+        fields,
+        blob: prepared.blob,
+        filename: prepared.filename,
+        chunkSize,
+        retryDelays,
+        resume,
+        signal,
+        onProgress,
+        onFinalSent: () => this.markProcessing(id),
+        onResumePoint: (point) => {
+          const stored: StoredResume = {
+            uploadId: point.uploadId,
+            offset: point.offset,
+            ...(prepared.customCoordinates ? { customCoordinates: prepared.customCoordinates } : {}),
+            ...(prepared.changed ? { preparedData: prepared.blob } : {}),
+          };
+          if (this.exists(id)) this.uppy.setFileMeta(id, { resume: stored });
+          this.opts.onResumePoint?.(id, stored, fresh);
+          fresh = false;
+        },
+      });
+    }
+    onProgress(0, prepared.blob.size);
+    return withRetries(
+      () =>
+        postForm<UploadResponse>({
+          url,
+          fields,
+          file: prepared.blob,
+          filename: prepared.filename,
+          signal,
+          onProgress: (sent, total) => onProgress((sent / total) * prepared.blob.size, prepared.blob.size),
+          onSent: () => this.markProcessing(id),
+        }),
+      retryDelays,
+      signal,
+    );
+  }
+
+  /**
+   * Crops (`apply` mode) and scales down (`maxImageWidth`/`maxImageHeight` without
+   * `validateMaxWidthHeight`) in the browser. In `coordinates` mode the crop travels as
+   * `custom_coordinates`, scaled like the uploaded pixels. Files that are not images go as they are,
+   * their crop (if any) as coordinates.
+   */
+  private async prepare(file: KumoUppyFile, options: UploadQueueOptions): Promise<PreparedFile> {
+    const original = file.data as Blob;
+    const crop = file.meta.crop;
+    const asIs: PreparedFile = {
+      blob: original,
+      filename: file.name,
+      customCoordinates: crop ? customCoordinates(crop.rect) : undefined,
+      changed: false,
+    };
+    if (!claimsImage(file.name, file.type) || file.type === 'image/svg+xml') return asIs;
+    const downscale = !options.validateMaxWidthHeight;
+    const adjusted = await adjustImage(original, {
+      crop: crop?.mode === 'apply' ? crop.rect : undefined,
+      maxWidth: downscale ? options.maxImageWidth : undefined,
+      maxHeight: downscale ? options.maxImageHeight : undefined,
+      type: file.type,
+    });
+    if (!adjusted) return asIs;
+    const formatChanged = adjusted.blob.type !== (original.type || file.type);
+    return {
+      blob: adjusted.blob,
+      filename: formatChanged ? replaceExtension(file.name, 'png') : file.name,
+      customCoordinates:
+        crop?.mode === 'coordinates' ? customCoordinates(crop.rect, adjusted.scale) : undefined,
+      changed: true,
+    };
+  }
+
+  /** The fields to send: signed at this moment with a fresh timestamp, or the unsigned preset's. */
+  private async authorize(
+    params: Record<string, string>,
+    options: UploadQueueOptions,
+    signal: AbortSignal,
+  ): Promise<[string, string][]> {
+    if (!options.uploadSignature) return Object.entries(params);
+    const toSign = { ...paramsToSign(params), timestamp: String(Math.floor(Date.now() / 1000)) };
+    const signed = await requestSignature(options.uploadSignature, toSign, signal);
+    const sent: Record<string, string> = { ...(signed.params ?? toSign) };
+    if (signed.timestamp) sent.timestamp = signed.timestamp;
+    const apiKey = signed.apiKey ?? options.apiKey;
+    if (!apiKey) throw new KumoClientError('Signed uploads need apiKey (or a signer that answers api_key)');
+    return [...Object.entries(sent), ['signature', signed.signature], ['api_key', apiKey]];
+  }
+}
