@@ -28,7 +28,9 @@ const serverPaths = [
   '^/[^/]+/(image|video|raw)/', // delivery: /<cloud>/<resource_type>/<type>/…
 ];
 const proxy: Record<string, ProxyOptions> = Object.fromEntries(
-  serverPaths.map((path) => [path, { target: kumoServer, changeOrigin: true }]),
+  // The signing endpoint only answers browsers from its own origin (or configured ones): keeping the
+  // studio's Host header makes the studio that origin, as it is when the server hosts the studio.
+  serverPaths.map((path) => [path, { target: kumoServer, changeOrigin: path !== '/api' }]),
 );
 
 export default defineConfig({

@@ -1,46 +1,29 @@
 // End-to-end: builds the studio, serves it with `vite preview` and drives the playground in Chromium.
 // Expected URLs come from the official `cloudinary` SDK, never from Kumo itself.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { assert } from 'chai';
 import cloudinary from 'cloudinary';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-
-const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, StudioServer } from './testing/studio-harness.js';
 
 const sdkUrl = (transformation: object[]) =>
   cloudinary.v2.url('sample', { cloud_name: 'demo', secure: true, urlAnalytics: false, transformation });
 
 describe('studio transformation playground', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'kumo-studio-'));
-  let server: PreviewServer;
+  let studio: StudioServer;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    server = await preview({
-      configFile,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1' },
-    });
-    const origin = server.resolvedUrls?.local[0];
-    assert.isString(origin, 'vite preview reported no URL');
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+    studio = await StudioServer.start();
+    browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(new URL('playground/', origin).href);
+    await page.goto(`${studio.origin}/playground/`);
   });
 
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await studio?.close();
   });
 
   it('shows the delivery URL and canonical form of a typed transformation', async () => {

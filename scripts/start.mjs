@@ -30,6 +30,8 @@ const studioUrl = studio.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
 console.log('');
 if (server) console.log(`  Kumo server   ${serverUrl}`);
 console.log(`  Studio        ${studioUrl}`);
+console.log(`  Upload widget ${new URL('upload-widget/', studioUrl)}`);
+console.log(`  Video player  ${new URL('video-player/', studioUrl)}`);
 console.log(`  Playground    ${new URL('playground/', studioUrl)}`);
 console.log('\n  Press Ctrl-C to stop.\n');
 

@@ -1,0 +1,301 @@
+// The options form: builds its generated parts (sources, palette, events), writes a state into the
+// controls and reads the controls back into a state. Knows nothing about the preview or the code.
+import {
+  AUTH_MODES,
+  type AuthMode,
+  formatContext,
+  LANGUAGES,
+  type Language,
+  MODES,
+  type Mode,
+  moveSource,
+  PALETTE_DEFAULTS,
+  PALETTE_KEYS,
+  type PaletteKey,
+  parseContext,
+  parseFormats,
+  parseList,
+  SOURCES,
+  type Source,
+  type StudioTheme,
+  THEMES,
+  type UploadWidgetStudioState,
+  WIDGET_EVENTS,
+} from './upload-widget-state.js';
+
+const SOURCE_LABELS: Record<Source, string> = {
+  local: 'My files',
+  url: 'Web address',
+  camera: 'Camera',
+};
+
+const PALETTE_LABELS: Record<PaletteKey, string> = {
+  window: 'Window',
+  windowBorder: 'Window border',
+  tabIcon: 'Tab icon',
+  menuIcons: 'Menu icons',
+  textDark: 'Dark text',
+  textLight: 'Light text',
+  link: 'Link',
+  action: 'Action',
+  inactiveTabIcon: 'Inactive tab icon',
+  error: 'Error',
+  inProgress: 'In progress',
+  complete: 'Complete',
+  sourceBg: 'Source background',
+};
+
+const readable = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
+
+function describeBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '';
+  return bytes >= 1024 * 1024 ? `= ${readable(bytes / 1024 / 1024)} MiB` : `= ${readable(bytes / 1024)} KiB`;
+}
+
+export class OptionsForm {
+  /** All three sources in display order; the checked ones, in this order, are the widget's `sources`. */
+  private sourceOrder: Source[] = [...SOURCES];
+  private palette: Partial<Record<PaletteKey, string>> = {};
+
+  constructor(
+    readonly form: HTMLFormElement,
+    private readonly onChange: (state: UploadWidgetStudioState) => void,
+  ) {
+    this.buildPalette();
+    this.buildEvents();
+    form.addEventListener('input', (event) => this.handleInput(event));
+    form.addEventListener('change', (event) => this.handleInput(event));
+    form.addEventListener('submit', (event) => event.preventDefault());
+    this.byId('palette-reset').addEventListener('click', () => {
+      this.palette = {};
+      this.writePalette();
+      this.emit();
+    });
+  }
+
+  private byId<T extends HTMLElement = HTMLInputElement>(id: string): T {
+    const element = this.form.querySelector<T>(`#${id}`);
+    if (!element) throw new Error(`The options form has no #${id}`);
+    return element;
+  }
+
+  private radioValue(name: string): string | null {
+    return this.form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? null;
+  }
+
+  private setRadio(name: string, value: string): void {
+    for (const radio of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+      radio.checked = radio.value === value;
+    }
+  }
+
+  /** A positive number, rounded unless `fraction`; undefined (and marked invalid) otherwise. */
+  private numberValue(id: string, fraction = false): number | undefined {
+    const input = this.byId(id);
+    const value = fraction ? input.valueAsNumber : Math.round(input.valueAsNumber);
+    const valid = input.value !== '' && Number.isFinite(value) && value > 0;
+    input.setAttribute('aria-invalid', String(input.value !== '' && !valid));
+    return valid ? value : undefined;
+  }
+
+  private setNumber(id: string, value: number | undefined): void {
+    this.byId(id).value = value === undefined ? '' : String(value);
+  }
+
+  private buildSources(checked: readonly Source[]): void {
+    const list = this.byId<HTMLUListElement>('sources');
+    const items = this.sourceOrder.map((source, index) => {
+      const item = document.createElement('li');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = `source-${source}`;
+      box.value = source;
+      box.checked = checked.includes(source);
+      const label = document.createElement('label');
+      label.htmlFor = box.id;
+      label.textContent = `${SOURCE_LABELS[source]} (${source})`;
+      item.append(box, label);
+      for (const [step, text, arrow] of [
+        [-1, 'up', '↑'],
+        [1, 'down', '↓'],
+      ] as const) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = arrow;
+        button.setAttribute('aria-label', `Move ${SOURCE_LABELS[source]} ${text}`);
+        button.disabled = index + step < 0 || index + step >= this.sourceOrder.length;
+        button.addEventListener('click', () => this.moveSource(source, step));
+        item.append(button);
+      }
+      return item;
+    });
+    list.replaceChildren(...items);
+    this.keepOneSource();
+  }
+
+  /** The widget needs a source: the last checked one cannot be unchecked. */
+  private keepOneSource(): void {
+    const boxes = [...this.form.querySelectorAll<HTMLInputElement>('#sources input[type="checkbox"]')];
+    const checked = boxes.filter((box) => box.checked);
+    for (const box of boxes) box.disabled = checked.length === 1 && box.checked;
+  }
+
+  private checkedSources(): Source[] {
+    return this.sourceOrder.filter(
+      (source) => this.form.querySelector<HTMLInputElement>(`#source-${source}`)?.checked,
+    );
+  }
+
+  private moveSource(source: Source, step: -1 | 1): void {
+    const checked = this.checkedSources();
+    this.sourceOrder = moveSource(this.sourceOrder, source, step);
+    this.buildSources(checked);
+    // Rebuilding replaced the button; keep focus on the same control for keyboard users.
+    const direction = step === -1 ? 'up' : 'down';
+    const button = this.form.querySelector<HTMLButtonElement>(
+      `button[aria-label="Move ${SOURCE_LABELS[source]} ${direction}"]`,
+    );
+    (button?.disabled ? this.form.querySelector<HTMLInputElement>(`#source-${source}`) : button)?.focus();
+    this.emit();
+  }
+
+  private buildPalette(): void {
+    const rows = PALETTE_KEYS.map((key) => {
+      const row = document.createElement('div');
+      row.className = 'choice';
+      const input = document.createElement('input');
+      input.type = 'color';
+      input.id = `palette-${key}`;
+      input.dataset.paletteKey = key;
+      const label = document.createElement('label');
+      label.htmlFor = input.id;
+      label.textContent = PALETTE_LABELS[key];
+      row.append(input, label);
+      return row;
+    });
+    this.byId<HTMLDivElement>('palette').replaceChildren(...rows);
+    this.writePalette();
+  }
+
+  private writePalette(): void {
+    for (const key of PALETTE_KEYS)
+      this.byId(`palette-${key}`).value = this.palette[key] ?? PALETTE_DEFAULTS[key];
+  }
+
+  private buildEvents(): void {
+    const rows = WIDGET_EVENTS.map(({ name }) => {
+      const row = document.createElement('div');
+      row.className = 'choice';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = `event-${name}`;
+      box.value = name;
+      box.dataset.event = name;
+      const label = document.createElement('label');
+      label.htmlFor = box.id;
+      const code = document.createElement('code');
+      code.textContent = name;
+      label.append(code);
+      row.append(box, label);
+      return row;
+    });
+    this.byId<HTMLDivElement>('events').replaceChildren(...rows);
+  }
+
+  private handleInput(event: Event): void {
+    const target = event.target as HTMLInputElement;
+    const key = target.dataset?.paletteKey as PaletteKey | undefined;
+    if (key) this.palette = { ...this.palette, [key]: target.value.toLowerCase() };
+    if (target.id?.startsWith('source-')) this.keepOneSource();
+    this.emit();
+  }
+
+  private emit(): void {
+    this.onChange(this.read());
+  }
+
+  /** Puts a state into the controls. */
+  write(state: UploadWidgetStudioState): void {
+    const origin = location.origin;
+    this.byId('server').value = state.server;
+    this.byId('server').placeholder = origin;
+    this.byId('cloud-name').value = state.cloudName;
+    this.setRadio('auth', state.auth);
+    this.byId('signature-url').value = state.signatureUrl;
+    this.byId('signature-url').placeholder = `${(state.server || origin).replace(/\/+$/, '')}/api/sign`;
+    this.byId('upload-preset').value = state.uploadPreset;
+    this.sourceOrder = [...state.sources, ...SOURCES.filter((source) => !state.sources.includes(source))];
+    this.buildSources(state.sources);
+    this.byId('multiple').checked = state.multiple;
+    this.setNumber('max-files', state.maxFiles);
+    this.setNumber('max-file-size', state.maxFileSize);
+    this.byId('formats').value = state.clientAllowedFormats.join(', ');
+    this.setNumber('min-width', state.minImageWidth);
+    this.setNumber('min-height', state.minImageHeight);
+    this.setNumber('max-width', state.maxImageWidth);
+    this.setNumber('max-height', state.maxImageHeight);
+    this.byId('cropping').checked = state.cropping;
+    this.setNumber('aspect-ratio', state.croppingAspectRatio);
+    this.byId('folder').value = state.folder;
+    this.byId('tags').value = state.tags.join(', ');
+    this.byId<HTMLTextAreaElement>('context').value = formatContext(state.context);
+    this.setNumber('chunk-size', state.chunkSize);
+    this.byId('recovery-key').value = state.recoveryKey;
+    this.setRadio('mode', state.mode);
+    this.byId<HTMLSelectElement>('lang').value = state.lang;
+    this.setRadio('theme', state.theme);
+    this.palette = { ...state.palette };
+    this.writePalette();
+    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[data-event]')) {
+      box.checked = state.events.includes(box.value);
+    }
+    this.syncDependents(state);
+  }
+
+  /** The state the controls show. */
+  read(): UploadWidgetStudioState {
+    const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+      values.includes(value as T) ? (value as T) : fallback;
+    const state: UploadWidgetStudioState = {
+      server: this.byId('server').value.trim(),
+      cloudName: this.byId('cloud-name').value.trim(),
+      auth: oneOf<AuthMode>(AUTH_MODES, this.radioValue('auth'), 'signed'),
+      signatureUrl: this.byId('signature-url').value.trim(),
+      uploadPreset: this.byId('upload-preset').value.trim(),
+      sources: this.checkedSources(),
+      multiple: this.byId('multiple').checked,
+      maxFiles: this.numberValue('max-files'),
+      maxFileSize: this.numberValue('max-file-size'),
+      clientAllowedFormats: parseFormats(this.byId('formats').value),
+      minImageWidth: this.numberValue('min-width'),
+      minImageHeight: this.numberValue('min-height'),
+      maxImageWidth: this.numberValue('max-width'),
+      maxImageHeight: this.numberValue('max-height'),
+      cropping: this.byId('cropping').checked,
+      croppingAspectRatio: this.numberValue('aspect-ratio', true),
+      folder: this.byId('folder').value.trim(),
+      tags: parseList(this.byId('tags').value),
+      context: parseContext(this.byId<HTMLTextAreaElement>('context').value),
+      chunkSize: this.numberValue('chunk-size'),
+      recoveryKey: this.byId('recovery-key').value.trim(),
+      mode: oneOf<Mode>(MODES, this.radioValue('mode'), 'modal'),
+      lang: oneOf<Language>(LANGUAGES, this.byId<HTMLSelectElement>('lang').value, 'en'),
+      theme: oneOf<StudioTheme>(THEMES, this.radioValue('theme'), 'auto'),
+      palette: { ...this.palette },
+      events: [...this.form.querySelectorAll<HTMLInputElement>('input[data-event]:checked')].map(
+        (box) => box.value,
+      ),
+    };
+    this.syncDependents(state);
+    return state;
+  }
+
+  /** Shows only the fields that apply, and the byte sizes in readable units. */
+  private syncDependents(state: UploadWidgetStudioState): void {
+    this.byId<HTMLDivElement>('signature-field').hidden = state.auth !== 'signed';
+    this.byId<HTMLDivElement>('preset-field').hidden = state.auth !== 'preset';
+    this.byId('aspect-ratio').disabled = !state.cropping;
+    this.byId<HTMLParagraphElement>('max-file-size-hint').textContent = describeBytes(state.maxFileSize);
+    this.byId<HTMLParagraphElement>('chunk-size-hint').textContent = describeBytes(state.chunkSize);
+  }
+}
