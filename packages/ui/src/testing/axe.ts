@@ -1,7 +1,6 @@
 /**
- * Accessibility checks for element tests (Chromium only; not part of the build). axe-core ships
- * as a classic script that sets `window.axe`, so it is loaded with a `<script>` tag from the test
- * server, once per page.
+ * Accessibility checks for element tests (Chromium only; not part of the build), with axe-core
+ * loaded once per page.
  *
  * ```ts
  * import { expectNoAxeViolations } from '@kumo/ui/testing/axe';
@@ -14,27 +13,17 @@ interface AxeGlobal {
   run(context: ElementContext, options: RunOptions): Promise<AxeResults>;
 }
 
-const AXE_URL = '/node_modules/axe-core/axe.min.js';
-
 let loading: Promise<AxeGlobal> | undefined;
 
-/** Loads axe-core into the page (once) and returns it. */
+/**
+ * Loads axe-core (once) through the module loader: the test runner's CommonJS transform turns its
+ * UMD build into a module with a default export.
+ */
 export function loadAxe(): Promise<AxeGlobal> {
-  loading ??= new Promise<AxeGlobal>((resolve, reject) => {
-    const existing = (globalThis as { axe?: AxeGlobal }).axe;
-    if (existing) {
-      resolve(existing);
-      return;
-    }
-    const script = document.createElement('script');
-    script.src = AXE_URL;
-    script.onload = () => {
-      const axe = (globalThis as { axe?: AxeGlobal }).axe;
-      if (axe) resolve(axe);
-      else reject(new Error(`${AXE_URL} loaded but did not define window.axe`));
-    };
-    script.onerror = () => reject(new Error(`could not load ${AXE_URL}`));
-    document.head.append(script);
+  loading ??= import('axe-core').then((module) => {
+    const axe = (module as { default?: AxeGlobal }).default ?? (module as unknown as AxeGlobal);
+    if (typeof axe.run !== 'function') throw new Error('axe-core loaded without a run() function');
+    return axe;
   });
   return loading;
 }

@@ -1,0 +1,10 @@
+import { defineElement } from '@kumo/ui';
+import { KumoUploadSourceCamera } from './upload-source-camera.js';
+
+defineElement('kumo-upload-source-camera', KumoUploadSourceCamera);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kumo-upload-source-camera': KumoUploadSourceCamera;
+  }
+}

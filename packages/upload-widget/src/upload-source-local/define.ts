@@ -1,0 +1,10 @@
+import { defineElement } from '@kumo/ui';
+import { KumoUploadSourceLocal } from './upload-source-local.js';
+
+defineElement('kumo-upload-source-local', KumoUploadSourceLocal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kumo-upload-source-local': KumoUploadSourceLocal;
+  }
+}

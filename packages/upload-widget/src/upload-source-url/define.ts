@@ -1,0 +1,10 @@
+import { defineElement } from '@kumo/ui';
+import { KumoUploadSourceUrl } from './upload-source-url.js';
+
+defineElement('kumo-upload-source-url', KumoUploadSourceUrl);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kumo-upload-source-url': KumoUploadSourceUrl;
+  }
+}

@@ -1,0 +1,148 @@
+import { css } from 'lit';
+
+export const uploadWidgetStyles = css`
+  :host {
+    display: inline-block;
+  }
+
+  :host([mode='inline']) {
+    display: block;
+    max-inline-size: var(--kumo-upload-width, 40rem);
+  }
+
+  kumo-dialog {
+    --kumo-dialog-width: var(--kumo-upload-width, min(40rem, calc(100vw - 2rem)));
+  }
+
+  .panel {
+    display: flex;
+    flex-direction: column;
+    border: 1px solid var(--kumo-color-border);
+    border-radius: var(--kumo-radius-large);
+    background: var(--kumo-color-surface);
+    color: var(--kumo-color-text);
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
+  .header {
+    padding-block: var(--kumo-space-3);
+    padding-inline: var(--kumo-space-5);
+    border-block-end: 1px solid var(--kumo-color-border);
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--kumo-font-size-heading);
+    font-weight: var(--kumo-font-weight-bold);
+  }
+
+  .title:focus {
+    outline: none;
+  }
+
+  .title:focus-visible {
+    outline: var(--kumo-focus-ring-width) solid var(--kumo-color-focus-ring);
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--kumo-space-4);
+    min-block-size: var(--kumo-upload-min-height, 18rem);
+  }
+
+  .panel .body {
+    padding: var(--kumo-space-5);
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--kumo-space-2);
+  }
+
+  .panel .footer {
+    padding: var(--kumo-space-3) var(--kumo-space-5);
+    border-block-start: 1px solid var(--kumo-color-border);
+  }
+
+  .notices {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--kumo-space-2);
+    padding: var(--kumo-space-3);
+    border: 1px solid var(--kumo-color-danger);
+    border-radius: var(--kumo-radius);
+    background: color-mix(in srgb, var(--kumo-color-danger) 8%, var(--kumo-color-surface));
+  }
+
+  .notices ul {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: var(--kumo-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .notices li {
+    display: flex;
+    gap: var(--kumo-space-2);
+  }
+
+  .notices .icon {
+    color: var(--kumo-color-danger);
+  }
+
+  .queue {
+    display: flex;
+    flex-direction: column;
+    gap: var(--kumo-space-3);
+  }
+
+  .files {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .files li + li {
+    border-block-start: 1px solid var(--kumo-color-border);
+  }
+
+  .mini {
+    display: flex;
+    align-items: center;
+    gap: var(--kumo-space-3);
+    padding: var(--kumo-space-2) var(--kumo-space-3);
+    border: 1px solid var(--kumo-color-border);
+    border-radius: var(--kumo-radius-large);
+    background: var(--kumo-color-surface);
+    color: var(--kumo-color-text);
+    box-shadow: var(--kumo-shadow);
+  }
+
+  .mini kumo-progress {
+    flex: 1;
+    min-inline-size: 6rem;
+  }
+
+  .mini.floating {
+    position: fixed;
+    z-index: var(--kumo-z-toast);
+    inset-block-end: var(--kumo-upload-mini-inset, 1rem);
+    inset-inline-end: var(--kumo-upload-mini-inset, 1rem);
+    inline-size: min(24rem, calc(100vw - 2rem));
+    box-shadow: var(--kumo-shadow-overlay);
+  }
+
+  .mini-title {
+    font-weight: var(--kumo-font-weight-bold);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,461 @@
+import type { UploadResponse } from '@kumo/core';
+import {
+  applyPalette,
+  iconTemplate,
+  type KumoDialogRequestCloseEvent,
+  themeStyles,
+  warnInDev,
+} from '@kumo/ui';
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { UploadSource } from '../engine/upload-queue.types.js';
+import { normalizeText, textOverridesContext } from '../locales/text-overrides.js';
+import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import { controlStyles } from '../styles/control.styles.js';
+import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
+import {
+  KumoUploadCropConfirmEvent,
+  type KumoUploadCropSkipEvent,
+} from '../upload-crop/upload-crop.events.js';
+import type { KumoUploadFileActionEvent } from '../upload-file-item/upload-file-item.events.js';
+import type { KumoUploadPhotoCaptureEvent } from '../upload-source-camera/upload-source-camera.events.js';
+import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-source-local.events.js';
+import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
+import { isActive, QueueController } from './queue-controller.js';
+import { queueMessages, rejectionMessage } from './rejection-message.js';
+import { UploadWidgetBase } from './upload-widget.base.js';
+import {
+  KumoUploadCloseEvent,
+  KumoUploadDisplayChangedEvent,
+  type KumoUploadSourceChangedEvent,
+} from './upload-widget.events.js';
+import {
+  type AdvancedParameters,
+  acceptOf,
+  CHECKED_OPTIONS,
+  configurationProblems,
+  formValues,
+  knownSources,
+  OPTION_NAMES,
+  readOptions,
+  recoveryKeyOf,
+  splitOptions,
+  toQueueOptions,
+  validOr,
+} from './upload-widget.options.js';
+import { uploadWidgetStyles } from './upload-widget.styles.js';
+import {
+  type CloseOptions,
+  CROPPING_MODES,
+  type DisplayState,
+  type OpenOptions,
+  type UploadWidgetOptions,
+  VALUE_FORMATS,
+  WIDGET_MODES,
+  type WidgetView,
+} from './upload-widget.types.js';
+import { actionsView, miniView, noticesView, queueView, titleText } from './upload-widget.views.js';
+
+type Display = Exclude<DisplayState, 'expanded'>;
+
+/**
+ * @summary Uploads files to a Kumo (or Cloudinary-compatible) server from the person's files, a web
+ * address or the camera, with a queue showing each file's progress, optional cropping, crash
+ * recovery and form participation. Options and events follow Cloudinary's Upload Widget.
+ * @tag kumo-upload-widget
+ *
+ * @slot trigger - Replaces the button that opens the widget in `modal` mode.
+ *
+ * @csspart trigger - The default "Upload files" button.
+ * @csspart dialog - The `kumo-dialog` of `modal` mode.
+ * @csspart panel - The widget's frame in `inline` mode.
+ * @csspart header - The title row in `inline` mode.
+ * @csspart title - The title.
+ * @csspart body - The current view: sources, crop step, queue or uploaded files.
+ * @csspart footer - The action buttons.
+ * @csspart sources - The source tabs and panels.
+ * @csspart notices - Messages about files that were not added.
+ * @csspart queue - The queue: total progress and file rows.
+ * @csspart total-progress - The queue's total progress bar.
+ * @csspart completed - The uploaded files.
+ * @csspart mini - The minimized queue bar.
+ *
+ * @cssproperty --kumo-upload-width - Width of the dialog or inline panel; 40rem at most.
+ * @cssproperty --kumo-upload-min-height - Smallest height of the body; 18rem.
+ * @cssproperty --kumo-upload-thumbnail-size - Side of a queue row's thumbnail; 3rem.
+ * @cssproperty --kumo-upload-dropzone-border - Border of the drop zone.
+ * @cssproperty --kumo-upload-mini-inset - Distance of the floating minimized bar from the viewport's corner; 1rem.
+ *
+ * @event kumo-upload-added - Files joined the queue (`detail.files`).
+ * @event kumo-upload-rejected - Files were refused before upload (`detail.rejections`).
+ * @event kumo-queue-start - Uploading started.
+ * @event kumo-upload-progress - Progress (`detail.file`, `detail.totals`).
+ * @event kumo-upload-success - A file was uploaded (`detail.file`, `detail.info`: the Upload API response).
+ * @event kumo-upload-error - A file failed (`detail.file`, `detail.error`).
+ * @event kumo-upload-abort - Uploads were canceled (`detail.ids`, `detail.all`).
+ * @event kumo-upload-retry - Uploads were retried (`detail.ids`, `detail.all`).
+ * @event kumo-queue-end - Nothing is left to upload (`detail.successful`, `detail.failed`).
+ * @event kumo-upload-restored - Unfinished uploads from an earlier visit resume (`detail.files`).
+ * @event kumo-display-changed - Shown, hidden, minimized or expanded (`detail.state`).
+ * @event kumo-source-changed - The person chose another source (`detail.source`).
+ * @event kumo-close - The widget was closed.
+ * @event kumo-batch-cancelled - A batch had more files than allowed (`detail.reason`: `MAX_EXCEEDED`).
+ */
+export class KumoUploadWidget extends UploadWidgetBase {
+  static override styles = [themeStyles, controlStyles, uploadWidgetStyles];
+
+  static override properties: PropertyDeclarations = {
+    display: { state: true },
+    activeSource: { state: true },
+    browsing: { state: true },
+  };
+
+  declare private display: Display;
+  declare private activeSource: UploadSource | undefined;
+  /** The person asked for the sources while the queue has files ("upload more"). */
+  declare private browsing: boolean;
+
+  private readonly localize = new UploadLocalizeController(this, { consume: false });
+  private readonly textProvider = new ContextProvider(this, {
+    context: textOverridesContext,
+    initialValue: {},
+  });
+  private readonly queue = new QueueController(this, {
+    cropping: () => this.cropping,
+    multiple: () => this.multiple,
+    onUploadedChange: () => this.requestUpdate(),
+    onQueueEnd: () => this.requestUpdate(),
+    messages: () => queueMessages(this.localize, this),
+  });
+  private advanced: AdvancedParameters = {};
+  private paletteTokens: string[] = [];
+  private lastView: WidgetView | undefined;
+  private hadFocus = false;
+
+  constructor() {
+    super();
+    this.display = 'hidden';
+    this.activeSource = undefined;
+    this.browsing = false;
+  }
+
+  /** All options as one object (Cloudinary's names). */
+  get options(): UploadWidgetOptions {
+    return readOptions(this);
+  }
+
+  /** Whether the widget is open (shown or minimized). */
+  get isShowing(): boolean {
+    return this.display !== 'hidden';
+  }
+
+  /** Whether the widget is minimized to its queue bar. */
+  get isMinimized(): boolean {
+    return this.display === 'minimized';
+  }
+
+  /** The Upload API responses of the files uploaded since the last form reset. */
+  get uploaded(): UploadResponse[] {
+    return this.queue.uploaded;
+  }
+
+  /** The form value: each uploaded file's public id, or its secure URL with `value-format="url"`. */
+  get value(): string[] {
+    return formValues(this.queue.uploaded, validOr(this.valueFormat, VALUE_FORMATS, 'public_id'));
+  }
+
+  /**
+   * Opens the widget (expands it when minimized), on `source` when given; `files` (File objects, or
+   * URLs for the server to fetch) are queued and uploaded at once.
+   */
+  async open(source?: UploadSource, options: OpenOptions = {}): Promise<void> {
+    if (source && this.shownSources.includes(source)) {
+      this.activeSource = source;
+      this.browsing = true;
+    }
+    this.setDisplay('shown');
+    await this.updateComplete;
+    const files = options.files ?? [];
+    const local = files.filter((file): file is File => typeof file !== 'string');
+    if (local.length > 0) await this.queue.addFiles(local, 'local');
+    for (const url of files.filter((file): file is string => typeof file === 'string'))
+      await this.queue.addUrl(url);
+    if (files.length > 0) this.browsing = false;
+  }
+
+  /** Closes the widget; uploads carry on. `quiet` leaves out the `kumo-close` event. */
+  close(options: CloseOptions = {}): void {
+    if (this.display === 'hidden') return;
+    this.setDisplay('hidden');
+    if (!options.quiet) this.dispatchEvent(new KumoUploadCloseEvent());
+  }
+
+  /** Shrinks the widget to a bar with the queue's total progress; `open()` expands it again. */
+  minimize(): void {
+    this.setDisplay('minimized');
+  }
+
+  /**
+   * Lit calls `update(changedProperties)` to render; called with an options object (Cloudinary's
+   * `widget.update(options)`), it changes those options instead. Unknown names are reported.
+   */
+  override update(changes: PropertyValues | Partial<UploadWidgetOptions>): void {
+    if (changes instanceof Map) {
+      super.update(changes);
+      return;
+    }
+    const { known, unknown } = splitOptions(changes as Record<string, unknown>);
+    for (const name of unknown)
+      warnInDev('upload-widget-unknown-option', `update(): "${name}" is not an option.`);
+    Object.assign(this, known);
+  }
+
+  /** Closes the widget, stops every upload and removes the element. */
+  async destroy(): Promise<void> {
+    this.close({ quiet: true });
+    this.queue.destroy();
+    this.remove();
+  }
+
+  formResetCallback(): void {
+    this.queue.reset();
+  }
+
+  private get shownSources(): UploadSource[] {
+    return knownSources(this.sources);
+  }
+
+  private get inline(): boolean {
+    return validOr(this.mode, WIDGET_MODES, 'modal') === 'inline';
+  }
+
+  private get off(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  private get view(): WidgetView {
+    const files = this.queue.snapshot.files;
+    if (this.queue.pendingCrop) return 'crop';
+    if (this.browsing || files.length === 0) return 'sources';
+    return files.every((file) => file.status === 'done') ? 'completed' : 'queue';
+  }
+
+  private setDisplay(next: Display): void {
+    const previous = this.display;
+    if (previous === next) return;
+    this.display = next;
+    const state: DisplayState = previous === 'minimized' && next === 'shown' ? 'expanded' : next;
+    this.dispatchEvent(new KumoUploadDisplayChangedEvent(state));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.hadFocus = this.matches(':focus-within');
+    if (changed.has('mode')) this.display = this.inline ? 'shown' : 'hidden';
+    if (changed.has('text')) {
+      const overrides = normalizeText(this.text);
+      this.localize.overrides = overrides;
+      this.textProvider.setValue(overrides);
+    }
+    if (changed.has('sources') || changed.has('defaultSource')) {
+      const sources = this.shownSources;
+      const preferred =
+        this.defaultSource && sources.includes(this.defaultSource) ? this.defaultSource : sources[0];
+      if (!this.activeSource || !sources.includes(this.activeSource)) this.activeSource = preferred;
+    }
+    if (CHECKED_OPTIONS.some((name) => changed.has(name))) {
+      for (const problem of configurationProblems(this.options)) warnInDev(problem.code, problem.message);
+    }
+    if (this.queue.ready && OPTION_NAMES.some((name) => changed.has(name))) {
+      this.queue.ensure(this.queueOptions());
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!this.queue.ready && this.isConnected) this.queue.ensure(this.queueOptions());
+    if (changed.has('palette')) {
+      for (const token of this.paletteTokens) this.style.removeProperty(token);
+      this.paletteTokens = applyPalette(this, this.palette ?? {});
+    }
+    this.syncFormValue();
+    const view = this.view;
+    if (this.hadFocus && this.lastView !== undefined && view !== this.lastView) this.focusTitle();
+    this.lastView = view;
+  }
+
+  private queueOptions() {
+    const recoveryKey = recoveryKeyOf({
+      cloudName: this.cloudName,
+      id: this.id,
+      recoveryKey: this.recoveryKey,
+    });
+    return toQueueOptions(this.options, { recoveryKey, advanced: this.advanced });
+  }
+
+  /** When a view change took the focused control away, reading resumes at the title. */
+  private focusTitle(): void {
+    if (this.matches(':focus-within') || this.display !== 'shown') return;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  private syncFormValue(): void {
+    const anchor = this.renderRoot.querySelector<HTMLElement>(this.inline ? '#title' : '[part="trigger"]');
+    this.setFormValues(this.value, this.localize.term('form.value_missing'), anchor ?? undefined);
+  }
+
+  private handleAdd(
+    event: KumoUploadFilesPickEvent | KumoUploadPhotoCaptureEvent | KumoUploadUrlSubmitEvent,
+  ): void {
+    event.stopPropagation();
+    this.browsing = false;
+    const { detail } = event;
+    if ('url' in detail) void this.queue.addUrl(detail.url);
+    else if ('file' in detail) void this.queue.addFiles([detail.file], 'camera');
+    else void this.queue.addFiles(detail.files, 'local');
+  }
+
+  private handleFileAction(event: KumoUploadFileActionEvent): void {
+    event.stopPropagation();
+    const { id, action } = event.detail;
+    if (action === 'retry') this.queue.retry(id);
+    else if (action === 'cancel') this.queue.cancel(id);
+    else this.queue.remove(id);
+  }
+
+  private handleCrop(event: KumoUploadCropConfirmEvent | KumoUploadCropSkipEvent): void {
+    event.stopPropagation();
+    const mode = validOr(this.croppingMode, CROPPING_MODES, 'coordinates');
+    const rect =
+      event.type === KumoUploadCropConfirmEvent.eventName
+        ? (event as KumoUploadCropConfirmEvent).detail.rect
+        : undefined;
+    this.queue.finishCrop(rect ? { rect, mode } : undefined);
+  }
+
+  private handleAdvanced(event: KumoUploadAdvancedChangeEvent): void {
+    event.stopPropagation();
+    this.advanced = { publicId: event.detail.publicId || undefined, tags: event.detail.tags };
+    this.queue.ensure(this.queueOptions());
+  }
+
+  private handleDialogRequestClose(event: KumoDialogRequestCloseEvent): void {
+    event.stopPropagation();
+    // Closing while files upload would hide their progress: the widget shrinks to its bar instead.
+    if (this.queue.snapshot.files.some(isActive) && !this.queue.pendingCrop) {
+      event.preventDefault();
+      this.minimize();
+    }
+  }
+
+  private handleDialogClose(event: Event): void {
+    event.stopPropagation();
+    if (this.display === 'shown') this.close();
+  }
+
+  private handleDone(): void {
+    this.queue.clearFinished();
+    this.browsing = false;
+    if (!this.inline) this.close();
+  }
+
+  private renderBody(view: WidgetView) {
+    const q = this.queue;
+    const messages = q.rejections.map((rejection) => rejectionMessage(rejection, this.localize, this));
+    const notices = noticesView(messages, this.localize.term('dismiss'), () => q.dismissRejections());
+    switch (view) {
+      case 'crop':
+        return html`<kumo-upload-crop
+          .file=${q.pendingCrop}
+          .aspectRatio=${this.croppingAspectRatio}
+          .aspectRatios=${this.croppingAspectRatios}
+          ?show-skip=${this.showSkipCropButton}
+          @kumo-upload-crop-confirm=${this.handleCrop}
+          @kumo-upload-crop-skip=${this.handleCrop}
+        ></kumo-upload-crop>`;
+      case 'completed':
+        return html`${notices}<kumo-upload-completed
+            part="completed"
+            .assets=${q.uploaded}
+            api-base=${this.apiBase}
+            cloud-name=${this.cloudName}
+          ></kumo-upload-completed>`;
+      case 'queue':
+        return html`${notices}${queueView(q.snapshot, this.localize)}`;
+      default:
+        return html`${notices}<kumo-upload-sources
+            part="sources"
+            .sources=${this.shownSources}
+            .active=${this.activeSource ?? this.shownSources[0] ?? 'local'}
+            ?multiple=${this.multiple}
+            accept=${acceptOf(this.clientAllowedFormats)}
+            .maxFileSize=${this.maxFileSize}
+            .formats=${this.clientAllowedFormats}
+            paste-scope=${this.inline ? 'target' : 'document'}
+            ?disabled=${this.off}
+            @kumo-source-changed=${(event: KumoUploadSourceChangedEvent) => {
+              this.activeSource = event.detail.source;
+            }}
+          ></kumo-upload-sources>
+          ${this.showAdvancedOptions ? html`<kumo-upload-advanced @kumo-upload-advanced-change=${this.handleAdvanced}></kumo-upload-advanced>` : nothing}`;
+    }
+  }
+
+  protected override render() {
+    const view = this.view;
+    const files = this.queue.snapshot.files;
+    const actions = actionsView(
+      view,
+      files,
+      this.localize,
+      { canMinimize: !this.inline, canAdd: !this.off },
+      {
+        back: () => (this.browsing = false),
+        retryAll: () => this.queue.retryAll(),
+        cancelAll: () => this.queue.cancelAll(),
+        minimize: () => this.minimize(),
+        uploadMore: () => (this.browsing = true),
+        done: () => this.handleDone(),
+      },
+    );
+    const mini = (floating: boolean) =>
+      this.display === 'minimized'
+        ? miniView(this.queue.snapshot, this.localize, floating, () => this.open())
+        : nothing;
+    const body = html`<div
+      part="body"
+      class="body"
+      @kumo-upload-files-pick=${this.handleAdd}
+      @kumo-upload-photo-capture=${this.handleAdd}
+      @kumo-upload-url-submit=${this.handleAdd}
+      @kumo-upload-file-action=${this.handleFileAction}
+    >
+      ${this.renderBody(view)}
+    </div>`;
+    const title = (slot?: string) =>
+      html`<h2 part="title" class="title" id="title" tabindex="-1" slot=${slot ?? nothing}>${titleText(view, files, this.localize)}</h2>`;
+    if (this.inline) {
+      return html`${mini(false)}
+        <section part="panel" class="panel" aria-labelledby="title" ?hidden=${this.display !== 'shown'}>
+          <div part="header" class="header">${title()}</div>
+          ${body}
+          ${actions === nothing ? nothing : html`<div part="footer" class="footer">${actions}</div>`}
+        </section>`;
+    }
+    return html`<slot name="trigger" @click=${() => !this.off && this.open()}>
+        <button part="trigger" class="button primary" type="button" ?disabled=${this.off}>
+          ${iconTemplate('upload')}${this.localize.term('button_caption')}
+        </button>
+      </slot>
+      <kumo-dialog
+        part="dialog"
+        .open=${live(this.display === 'shown')}
+        @kumo-dialog-request-close=${this.handleDialogRequestClose}
+        @kumo-dialog-close=${this.handleDialogClose}
+        @kumo-dialog-open=${(event: Event) => event.stopPropagation()}
+      >
+        ${title('heading')} ${body}
+        ${actions === nothing ? nothing : html`<div slot="footer" part="footer" class="footer">${actions}</div>`}
+      </kumo-dialog>
+      ${mini(true)}`;
+  }
+}
