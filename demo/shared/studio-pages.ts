@@ -29,6 +29,7 @@ export const STUDIO_ENTRIES: readonly StudioEntry[] = [
     title: 'Video player',
     tag: 'kumo-video-player',
     summary: 'Adaptive streaming with posters and seek thumbnails, from a public id.',
+    page: 'video-player/',
   },
   {
     id: 'media-library',

@@ -218,6 +218,36 @@ describe('code generator', () => {
       listener({ type: 'done' });
       assert.deepEqual(target.console, [{ level: 'log', args: ['done', { type: 'done' }] }]);
     });
+    it('writes options the script-tag API does not take as attributes of the target element', () => {
+      const run = runScriptTag(
+        generateSnippets(
+          describeElement(
+            { cloudName: 'demo', language: 'ar', title: TRICKY[0], enabled: true },
+            {
+              optionSpecs: {
+                cloudName: { attribute: 'cloud-name' },
+                language: { attribute: 'lang', embedAttribute: true },
+                title: { attribute: 'title', embedAttribute: true },
+                enabled: { attribute: 'enabled', embedAttribute: true },
+              },
+              embed: {
+                factory: 'samplePlayer',
+                instance: 'player',
+                events: 'on',
+                container: { tag: 'kumo-sample-element', id: 'player' },
+              },
+            },
+          ),
+        )['script-tag'],
+      );
+      assert.deepEqual(run.elements.find((element) => element.tag === 'kumo-sample-element')?.attributes, {
+        id: 'player',
+        lang: 'ar',
+        title: TRICKY[0],
+        enabled: '',
+      });
+      assert.deepEqual(run.factoryCalls[0]?.args, ['player', { cloudName: 'demo' }]);
+    });
   });
 
   describe('ES module', () => {
@@ -263,6 +293,15 @@ describe('code generator', () => {
       );
       assert.deepEqual(run.element?.attributes, { 'cloud-name': 'demo' });
       assert.deepEqual(run.instance?.properties, { autoplay: false, words: TRICKY, labels });
+    });
+
+    it('writes a list of numbers as a space-separated attribute', () => {
+      const run = runEsModule(
+        generateSnippets(describeElement({ words: [0.5, 1, 1.25] }))['es-module'],
+        'kumo-sample-element',
+      );
+      assert.deepEqual(run.element?.attributes, { words: '0.5 1 1.25' });
+      assert.deepEqual(run.instance?.properties, {});
     });
 
     it('listens to the chosen events and logs their payload', () => {

@@ -17,7 +17,7 @@ export type Flavour = (typeof FLAVOURS)[number];
 export interface OptionSpec {
   /** The kebab-case attribute; absent for property-only options (objects, functions…). */
   readonly attribute?: string;
-  /** True when an array value may be written as a space-separated attribute (`sources="local url"`). */
+  /** True when an array of words or numbers may be written as a space-separated attribute (`sources="local url"`). */
   readonly listAttribute?: boolean;
   /**
    * Where the option goes in the script-tag API's options object: a dotted path in Cloudinary's
@@ -26,6 +26,12 @@ export interface OptionSpec {
   readonly embedPath?: string | null;
   /** The value the script-tag API expects, when it differs from the element's. */
   readonly embedValue?: (value: SnippetValue) => SnippetValue;
+  /**
+   * In the script-tag flavour, written as an attribute of the container element instead of into
+   * the options object: for what the script-tag API does not take but the element reads from its
+   * markup (`lang`). Needs an `embed.container`.
+   */
+  readonly embedAttribute?: boolean;
 }
 
 /** A DOM event the generated code listens to. */

@@ -2,7 +2,7 @@
 import type { ElementDescription, SnippetValue } from './code-generator.types.js';
 import { jsLiteral, jsString } from './js-literal.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
-import { embedOptions, nonDefaultOptions } from './snippet-options.js';
+import { attributeText, embedOptions, nonDefaultOptions } from './snippet-options.js';
 
 // The script's content sits one level in; the call's arguments one more.
 const I1 = '  ';
@@ -30,11 +30,21 @@ function callbackLines(description: ElementDescription): string[] {
 export function scriptTagSnippet(description: ElementDescription): string {
   const { embed } = description;
   const { container, opener } = embed;
-  const options: Record<string, SnippetValue> = embedOptions(nonDefaultOptions(description));
+  const chosen = nonDefaultOptions(description);
+  const options: Record<string, SnippetValue> = embedOptions(chosen);
   if (container?.option) options[container.option] = `#${container.id}`;
 
   const lines = [`<script src="${escapeAttribute(`${description.serverUrl}/embed/kumo.js`)}"></script>`];
-  if (container) lines.push(`<${container.tag} id="${escapeAttribute(container.id)}"></${container.tag}>`);
+  if (container) {
+    const attributes = [`id="${escapeAttribute(container.id)}"`];
+    for (const option of chosen) {
+      if (!option.spec.embedAttribute) continue;
+      const text = attributeText(option);
+      if (text === true) attributes.push(option.spec.attribute as string);
+      else if (text !== undefined) attributes.push(`${option.spec.attribute}="${escapeAttribute(text)}"`);
+    }
+    lines.push(`<${container.tag} ${attributes.join(' ')}></${container.tag}>`);
+  }
   if (opener) {
     lines.push(
       `<button type="button" id="${escapeAttribute(opener.id)}">${escapeText(opener.label)}</button>`,

@@ -45,7 +45,11 @@ export function attributeText(option: SnippetOption): string | true | undefined 
     Array.isArray(value) &&
     spec.listAttribute &&
     value.length > 0 &&
-    value.every((item) => typeof item === 'string' && LIST_ITEM.test(item))
+    value.every(
+      (item) =>
+        (typeof item === 'string' && LIST_ITEM.test(item)) ||
+        (typeof item === 'number' && Number.isFinite(item)),
+    )
   )
     return value.join(' ');
   return undefined;
@@ -56,7 +60,7 @@ export function embedOptions(options: readonly SnippetOption[]): Record<string, 
   const root: Record<string, SnippetValue> = {};
   for (const { property, value, spec } of options) {
     const path = spec.embedPath === undefined ? property : spec.embedPath;
-    if (path === null) continue;
+    if (path === null || spec.embedAttribute) continue;
     const keys = path.split('.');
     const last = keys.pop() as string;
     let target = root;
