@@ -16,6 +16,19 @@ import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
 // `requireReturnsDefault: 'preferred'` hands lodash's modules the real module, not an empty wrapper.
 const commonjs = fromRollup(rollupCommonjs);
 
+/**
+ * `executeServerCommand('bring-to-front')`: Chromium does not load media in a background tab, and with
+ * two test pages open at once one of them is in the background, so media tests ask to be in front.
+ */
+const bringToFront = {
+  name: 'bring-to-front',
+  async executeCommand({ command, session }) {
+    if (command !== 'bring-to-front') return undefined;
+    await session.browser.getPage(session.id).bringToFront();
+    return true;
+  },
+};
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Resolves the bare `node:test` import to a shim over mocha's globals. */
@@ -82,6 +95,7 @@ export default {
   plugins: [
     nodeTestShim,
     kumoServerPlugin(),
+    bringToFront,
     commonjs({ strictRequires: false, requireReturnsDefault: 'preferred', include: ['**/node_modules/**'] }),
     esbuildPlugin({ ts: true }),
   ],
