@@ -51,7 +51,7 @@ export { DIALOG_CLOSE_SOURCES, type DialogCloseSource } from './dialog/dialog.ty
 export { KumoEvent } from './events/kumo-event.js';
 export { KumoIcon } from './icon/icon.js';
 export { ICON_NAMES, type IconName, isIconName } from './icon/icon.types.js';
-export { ICONS, iconTemplate } from './icon/icon-set.js';
+export { drawIcon, ICONS, type IconDrawing, iconTemplate } from './icon/icon-set.js';
 export { type UiStrings, uiStrings } from './locales/strings.js';
 export {
   type FormatBytesOptions,

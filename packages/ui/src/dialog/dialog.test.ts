@@ -212,6 +212,22 @@ describe('<kumo-dialog>', () => {
       assert.isFalse(s.native.open);
     });
 
+    it('stays open when shown again right after hide()', async () => {
+      const s = await setup();
+      await openFrom(s);
+      const closes: string[] = [];
+      s.dialog.addEventListener('kumo-dialog-close', (event: KumoDialogCloseEvent) =>
+        closes.push(event.detail.source),
+      );
+      await s.dialog.hide();
+      await s.dialog.show();
+      // The native dialog reports the earlier closing in a task of its own, after the reopening.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.isTrue(s.dialog.open);
+      assert.isTrue(s.native.open);
+      assert.deepEqual(closes, ['method']);
+    });
+
     it('asks to close on a backdrop click only with close-on-backdrop', async () => {
       const plain = await setup();
       await openFrom(plain);

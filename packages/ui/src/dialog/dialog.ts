@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { pushAnnouncerContainer } from '../announcer/announcer.js';
 import { KumoElement } from '../base/kumo-element.js';
 import { warnInDev } from '../dev/warn.js';
-import { iconTemplate } from '../icon/icon-set.js';
+import { closeIcon, drawIcon } from '../icon/icon-set.js';
 import { uiStrings } from '../locales/strings.js';
 import { LocalizeController } from '../localize/localize-controller.js';
 import { themeStyles } from '../theme/theme.styles.js';
@@ -173,9 +173,10 @@ export class KumoDialog extends KumoElement {
     }
   }
 
-  private handleNativeClose(): void {
-    // The browser closed the dialog itself (an uncancelable close request): catch up.
-    if (!this.open) return;
+  private handleNativeClose(event: Event): void {
+    // The browser closed the dialog itself (an uncancelable close request): catch up. The event
+    // comes in a task of its own, so when the dialog was shown again meanwhile it is stale.
+    if (!this.open || (event.currentTarget as HTMLDialogElement).open) return;
     this.open = false;
     this.finishClose();
   }
@@ -221,7 +222,7 @@ export class KumoDialog extends KumoElement {
                   aria-label=${this.localize.term('close')}
                   @click=${() => this.requestClose('close-button')}
                 >
-                  ${iconTemplate('close')}
+                  ${drawIcon(closeIcon)}
                 </button>`
           }
         </div>

@@ -1,6 +1,5 @@
-import { KumoApiError, type UploadResponse } from '@kumo/core';
-import { withRetries } from './request-retry.js';
-import { postForm } from './upload-request.js';
+import type { UploadResponse } from '@kumo/core';
+import { KumoApiError, postForm, withRetries } from './engine-kit.js';
 
 /** Where a chunked upload stands: the server has every byte before `offset` under `uploadId`. */
 export interface ChunkResumePoint {

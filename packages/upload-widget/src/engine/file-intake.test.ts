@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { assert } from 'chai';
-import { fromInput, fromUrl, type IntakeFile, newFileId, screenFiles } from './file-intake.js';
+import { fromInput, type IntakeFile, newFileId, screenFiles } from './file-intake.js';
+import { fromUrl } from './url-intake.js';
 
 const options = { apiBase: '', cloudName: 'demo' };
 const noDecoding = async () => ({ width: 10, height: 10 });

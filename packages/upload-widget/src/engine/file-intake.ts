@@ -1,6 +1,10 @@
-import { extensionOf, formatOfMime } from './file-format.js';
-import { type CandidateFile, checkFile, limitCount, type SizeReader } from './restrictions.js';
-import type { Rejection, UploadQueueOptions, UploadSource } from './upload-queue.types.js';
+import type { CandidateFile, SizeReader } from './restrictions.js';
+import type {
+  Rejection,
+  UploadQueueOptions,
+  UploadRestrictions,
+  UploadSource,
+} from './upload-queue.types.js';
 
 /** A file on its way into the queue. */
 export interface IntakeFile extends CandidateFile {
@@ -24,41 +28,23 @@ export function fromInput(input: FileInput, source: UploadSource): IntakeFile {
   return { name: input.name, type: data.type, size: data.size, data, source };
 }
 
-const REMOTE_SCHEMES = new Set(['http:', 'https:', 'ftp:', 's3:', 'gs:']);
-const DATA_URI = /^data:([^;,]*)((?:;[^;,]*)*),/i;
+const LIMITS = [
+  'maxFiles',
+  'maxFileSize',
+  'maxImageFileSize',
+  'maxVideoFileSize',
+  'maxRawFileSize',
+  'minImageWidth',
+  'minImageHeight',
+  'maxImageWidth',
+  'maxImageHeight',
+] as const;
 
-function displayName(url: URL): string {
-  const segment = url.pathname.split('/').filter(Boolean).pop();
-  if (!segment) return url.hostname || url.href;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/**
- * A `url` source file the server fetches (`file=<url>`): http(s), ftp, s3, gs or a data URI, the
- * sources Cloudinary's Upload API accepts. Anything else is refused as `unreadable`.
- */
-export function fromUrl(raw: string): IntakeFile | Rejection {
-  const text = raw.trim();
-  const dataUri = DATA_URI.exec(text);
-  if (dataUri) {
-    const type = (dataUri[1] ?? '').toLowerCase();
-    const format = formatOfMime(type) || 'bin';
-    return { name: `file.${format}`, type, size: 0, source: 'url', remoteUrl: text };
-  }
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !REMOTE_SCHEMES.has(url.protocol)) {
-    return { name: text, reason: 'unreadable', values: { url: text } };
-  }
-  return { name: displayName(url), type: '', size: 0, source: 'url', remoteUrl: url.href };
+/** Whether any client-side check applies; the checks themselves load only when one does. */
+export function restricts(restrictions: UploadRestrictions): boolean {
+  return (
+    Boolean(restrictions.clientAllowedFormats?.length) || LIMITS.some((name) => (restrictions[name] ?? 0) > 0)
+  );
 }
 
 /**
@@ -72,32 +58,7 @@ export async function screenFiles(
   alreadyQueued: number,
   readSize?: SizeReader,
 ): Promise<{ accepted: IntakeFile[]; rejected: Rejection[] }> {
-  const verdicts = await Promise.all(
-    files.map((file) => {
-      const unknownRemoteFormat = file.source === 'url' && !extensionOf(file.name) && !file.type;
-      const restrictions = unknownRemoteFormat ? { ...options, clientAllowedFormats: undefined } : options;
-      return checkFile(file, restrictions, readSize);
-    }),
-  );
-  const passed = files.map((file, index) => ({ file, index })).filter(({ index }) => !verdicts[index]);
-  const counted = limitCount(
-    passed.map(({ file, index }) => ({ name: file.name, file, index })),
-    alreadyQueued,
-    options.maxFiles,
-  );
-  const rejected: { index: number; rejection: Rejection }[] = [];
-  verdicts.forEach((rejection, index) => {
-    if (rejection) rejected.push({ index, rejection });
-  });
-  counted.rejected.forEach((rejection, position) => {
-    const index = passed[counted.accepted.length + position]!.index;
-    rejected.push({ index, rejection });
-  });
-  rejected.sort((a, b) => a.index - b.index);
-  return {
-    accepted: counted.accepted.map((entry) => entry.file),
-    rejected: rejected.map((entry) =>
-      Object.freeze({ ...entry.rejection, values: Object.freeze({ ...entry.rejection.values }) }),
-    ),
-  };
+  if (!restricts(options)) return { accepted: [...files], rejected: [] };
+  const { screenBatch } = await import('./restrictions.js');
+  return screenBatch(files, options, alreadyQueued, readSize);
 }

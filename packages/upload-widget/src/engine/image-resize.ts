@@ -1,4 +1,4 @@
-import { KumoClientError } from '@kumo/core';
+import { KumoClientError } from './engine-kit.js';
 import type { CropRect } from './upload-queue.types.js';
 
 /** Pixel size of an image. */

@@ -1,15 +1,12 @@
 import { DEFAULT_CHUNK_SIZE, KumoApiError, KumoClientError, type UploadResponse } from '@kumo/core';
 import { BasePlugin, type PluginOpts } from '@uppy/core';
-import { sendInChunks } from './chunked-sender.js';
-import { claimsImage, extensionOf } from './file-format.js';
-import { adjustImage } from './image-resize.js';
 import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
+import type { PreparedFile } from './prepare-upload.js';
 import type { StoredResume } from './recovery-store.js';
 import { DEFAULT_RETRY_DELAYS, withRetries } from './request-retry.js';
 import { customCoordinates, uploadParams, uploadUrl } from './upload-params.js';
 import type { UploadQueueOptions } from './upload-queue.types.js';
 import { postForm } from './upload-request.js';
-import { paramsToSign, requestSignature } from './upload-signature.js';
 import { abortError, isAbortError, UploadSlots } from './upload-slots.js';
 
 /** Files uploaded at the same time unless `parallelUploads` says otherwise. */
@@ -26,18 +23,11 @@ export interface KumoUploaderOptions extends PluginOpts {
   readonly onResumePoint?: (id: string, resume: StoredResume, withData: boolean) => void;
 }
 
-/** The bytes to send for a local file, after any crop or downscale. */
-interface PreparedFile {
-  readonly blob: Blob;
-  readonly filename: string;
-  readonly customCoordinates?: string;
-  /** True when `blob` differs from the queued file (kept for resuming, since re-encoding may differ). */
-  readonly changed: boolean;
-}
-
-function replaceExtension(name: string, extension: string): string {
-  const current = extensionOf(name);
-  return current ? `${name.slice(0, -current.length)}${extension}` : `${name}.${extension}`;
+/** Whether a file goes up as it was queued: no resume point, no crop, no downscale to consider. */
+function sentAsQueued(file: KumoUppyFile, options: UploadQueueOptions): boolean {
+  const downscale =
+    !options.validateMaxWidthHeight && Boolean(options.maxImageWidth || options.maxImageHeight);
+  return !file.meta.resume && !file.meta.crop && !downscale;
 }
 
 /**
@@ -193,18 +183,10 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
     }
 
     const resume = meta.resume;
-    const prepared: PreparedFile = resume
-      ? {
-          blob: resume.preparedData ?? (file.data as Blob),
-          // Only a crop of an image the canvas cannot write back changes the type (to PNG).
-          filename:
-            resume.preparedData && resume.preparedData.type !== file.type
-              ? replaceExtension(file.name, 'png')
-              : file.name,
-          customCoordinates: resume.customCoordinates,
-          changed: resume.preparedData !== undefined,
-        }
-      : await this.prepare(file, options);
+    // Cropping, downscaling and resuming load their code only for the files that need them.
+    const prepared: PreparedFile = sentAsQueued(file, options)
+      ? { blob: file.data as Blob, filename: file.name, changed: false }
+      : await import('./prepare-upload.js').then((module) => module.prepareUpload(file, options));
     if (signal.aborted) throw abortError();
     const fields = await this.authorize(
       uploadParams(options, { customCoordinates: prepared.customCoordinates }),
@@ -216,6 +198,7 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
 
     if (resume || prepared.blob.size > chunkSize) {
       let fresh = !resume;
+      const { sendInChunks } = await import('./chunked-sender.js');
       return sendInChunks({
         url,
         fields,
@@ -257,40 +240,6 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
     );
   }
 
-  /**
-   * Crops (`apply` mode) and scales down (`maxImageWidth`/`maxImageHeight` without
-   * `validateMaxWidthHeight`) in the browser. In `coordinates` mode the crop travels as
-   * `custom_coordinates`, scaled like the uploaded pixels. Files that are not images go as they are,
-   * their crop (if any) as coordinates.
-   */
-  private async prepare(file: KumoUppyFile, options: UploadQueueOptions): Promise<PreparedFile> {
-    const original = file.data as Blob;
-    const crop = file.meta.crop;
-    const asIs: PreparedFile = {
-      blob: original,
-      filename: file.name,
-      customCoordinates: crop ? customCoordinates(crop.rect) : undefined,
-      changed: false,
-    };
-    if (!claimsImage(file.name, file.type) || file.type === 'image/svg+xml') return asIs;
-    const downscale = !options.validateMaxWidthHeight;
-    const adjusted = await adjustImage(original, {
-      crop: crop?.mode === 'apply' ? crop.rect : undefined,
-      maxWidth: downscale ? options.maxImageWidth : undefined,
-      maxHeight: downscale ? options.maxImageHeight : undefined,
-      type: file.type,
-    });
-    if (!adjusted) return asIs;
-    const formatChanged = adjusted.blob.type !== (original.type || file.type);
-    return {
-      blob: adjusted.blob,
-      filename: formatChanged ? replaceExtension(file.name, 'png') : file.name,
-      customCoordinates:
-        crop?.mode === 'coordinates' ? customCoordinates(crop.rect, adjusted.scale) : undefined,
-      changed: true,
-    };
-  }
-
   /** The fields to send: signed at this moment with a fresh timestamp, or the unsigned preset's. */
   private async authorize(
     params: Record<string, string>,
@@ -298,6 +247,7 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
     signal: AbortSignal,
   ): Promise<[string, string][]> {
     if (!options.uploadSignature) return Object.entries(params);
+    const { paramsToSign, requestSignature } = await import('./upload-signature.js');
     const toSign = { ...paramsToSign(params), timestamp: String(Math.floor(Date.now() / 1000)) };
     const signed = await requestSignature(options.uploadSignature, toSign, signal);
     const sent: Record<string, string> = { ...(signed.params ?? toSign) };

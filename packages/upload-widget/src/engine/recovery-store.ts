@@ -1,4 +1,5 @@
 import type { ChunkResumePoint } from './chunked-sender.js';
+import { clearRecords, forgetRecord, keepRecord, recoveryRange, runTransaction } from './engine-kit.js';
 import type { CropMode, CropRect, UploadSource } from './upload-queue.types.js';
 
 /** Where an interrupted chunked upload continues, and with which bytes. */
@@ -24,76 +25,28 @@ export interface RecoveryRecord {
   readonly addedAt: number;
 }
 
-interface StoredRecord extends RecoveryRecord {
+/** A record as stored, under its `[recoveryKey, fileId]` key. */
+export interface StoredRecord extends RecoveryRecord {
   readonly key: readonly [string, string];
 }
 
-/** The IndexedDB database and object store that only this queue uses. */
-export const RECOVERY_DATABASE = 'kumo-upload-widget';
-export const RECOVERY_STORE = 'recovery';
-
-let database: Promise<IDBDatabase> | undefined;
-
-function openDatabase(): Promise<IDBDatabase> {
-  database ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(RECOVERY_DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(RECOVERY_STORE, { keyPath: 'key' });
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading the schema: step aside rather than block it.
-      db.onversionchange = () => {
-        db.close();
-        database = undefined;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('The recovery database is blocked by another tab'));
-  });
-  database.catch(() => {
-    database = undefined;
-  });
-  return database;
-}
-
-function completion(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+export { RECOVERY_DATABASE, RECOVERY_STORE } from './recovery-database.js';
 
 /**
  * Keeps one queue's files in IndexedDB (a store of its own, keyed by `[recoveryKey, fileId]`) so that
  * a reload or crash does not lose them. Transactions run in the order they are started, so a later
  * progress update never lands before the record it updates. Storage failures (private browsing,
- * quota) are swallowed: recovery is a convenience, never a reason for an upload to fail.
+ * quota) are swallowed: recovery is a convenience, never a reason for an upload to fail. Keeping and
+ * forgetting a file, which every upload does, are in recovery-database.ts; the rest loads with this.
  */
 export class RecoveryStore {
   constructor(readonly recoveryKey: string) {}
 
-  private range(): IDBKeyRange {
-    // Arrays sort after strings, so `[key, []]` is above every `[key, id]`.
-    return IDBKeyRange.bound([this.recoveryKey], [this.recoveryKey, []]);
-  }
-
-  private async run(mode: IDBTransactionMode, work: (store: IDBObjectStore) => void): Promise<void> {
-    try {
-      const db = await openDatabase();
-      const transaction = db.transaction(RECOVERY_STORE, mode);
-      work(transaction.objectStore(RECOVERY_STORE));
-      await completion(transaction);
-    } catch {
-      // See the class comment: recovery is best effort.
-    }
-  }
-
   /** Every file kept under this key, oldest first. */
   async list(): Promise<RecoveryRecord[]> {
     let records: StoredRecord[] = [];
-    await this.run('readonly', (store) => {
-      const request = store.getAll(this.range());
+    await runTransaction('readonly', (store) => {
+      const request = store.getAll(recoveryRange(this.recoveryKey));
       request.onsuccess = () => {
         records = request.result as StoredRecord[];
       };
@@ -103,14 +56,12 @@ export class RecoveryStore {
 
   /** Keeps (or replaces) a file. */
   put(record: RecoveryRecord): Promise<void> {
-    return this.run('readwrite', (store) => {
-      store.put({ ...record, key: [this.recoveryKey, record.id] } satisfies StoredRecord);
-    });
+    return keepRecord(this.recoveryKey, record);
   }
 
   /** Changes fields of a kept file; nothing happens when it is not kept. */
   update(id: string, patch: Partial<Omit<RecoveryRecord, 'id'>>): Promise<void> {
-    return this.run('readwrite', (store) => {
+    return runTransaction('readwrite', (store) => {
       const request = store.get([this.recoveryKey, id]);
       request.onsuccess = () => {
         const current = request.result as StoredRecord | undefined;
@@ -124,7 +75,7 @@ export class RecoveryStore {
    * upload); progress updates keep the ones already stored instead of copying the blob again.
    */
   saveResume(id: string, resume: StoredResume, withData: boolean): Promise<void> {
-    return this.run('readwrite', (store) => {
+    return runTransaction('readwrite', (store) => {
       const request = store.get([this.recoveryKey, id]);
       request.onsuccess = () => {
         const current = request.result as StoredRecord | undefined;
@@ -138,11 +89,11 @@ export class RecoveryStore {
 
   /** Forgets one file. */
   delete(id: string): Promise<void> {
-    return this.run('readwrite', (store) => store.delete([this.recoveryKey, id]));
+    return forgetRecord(this.recoveryKey, id);
   }
 
   /** Forgets every file kept under this key. */
   clear(): Promise<void> {
-    return this.run('readwrite', (store) => store.delete(this.range()));
+    return clearRecords(this.recoveryKey);
   }
 }

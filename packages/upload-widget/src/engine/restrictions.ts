@@ -1,6 +1,7 @@
 import { claimsImage, extensionOf, formatOf, kindOf, normalizeFormat } from './file-format.js';
+import type { IntakeFile } from './file-intake.js';
 import { type ImageSize, readImageSize } from './image-resize.js';
-import type { Rejection, UploadRestrictions } from './upload-queue.types.js';
+import type { Rejection, UploadQueueOptions, UploadRestrictions } from './upload-queue.types.js';
 
 /** What the checks need to know about a file. */
 export interface CandidateFile {
@@ -134,5 +135,42 @@ export function limitCount<T extends { readonly name: string }>(
     rejected: files
       .slice(room)
       .map((file) => ({ name: file.name, reason: 'max-files', values: { max: maxFiles } })),
+  };
+}
+
+/** `screenFiles` once some check applies. */
+export async function screenBatch(
+  files: readonly IntakeFile[],
+  options: UploadQueueOptions,
+  alreadyQueued: number,
+  readSize?: SizeReader,
+): Promise<{ accepted: IntakeFile[]; rejected: Rejection[] }> {
+  const verdicts = await Promise.all(
+    files.map((file) => {
+      const unknownRemoteFormat = file.source === 'url' && !extensionOf(file.name) && !file.type;
+      const restrictions = unknownRemoteFormat ? { ...options, clientAllowedFormats: undefined } : options;
+      return checkFile(file, restrictions, readSize);
+    }),
+  );
+  const passed = files.map((file, index) => ({ file, index })).filter(({ index }) => !verdicts[index]);
+  const counted = limitCount(
+    passed.map(({ file, index }) => ({ name: file.name, file, index })),
+    alreadyQueued,
+    options.maxFiles,
+  );
+  const rejected: { index: number; rejection: Rejection }[] = [];
+  verdicts.forEach((rejection, index) => {
+    if (rejection) rejected.push({ index, rejection });
+  });
+  counted.rejected.forEach((rejection, position) => {
+    const index = passed[counted.accepted.length + position]!.index;
+    rejected.push({ index, rejection });
+  });
+  rejected.sort((a, b) => a.index - b.index);
+  return {
+    accepted: counted.accepted.map((entry) => entry.file),
+    rejected: rejected.map((entry) =>
+      Object.freeze({ ...entry.rejection, values: Object.freeze({ ...entry.rejection.values }) }),
+    ),
   };
 }

@@ -1,19 +1,13 @@
 import Uppy, { type Restrictions } from '@uppy/core';
-import {
-  type FileInput,
-  fromInput,
-  fromUrl,
-  type IntakeFile,
-  newFileId,
-  screenFiles,
-} from './file-intake.js';
+import { type FileInput, fromInput, type IntakeFile, newFileId, screenFiles } from './file-intake.js';
 import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
 import { DEFAULT_PARALLEL_UPLOADS, KumoUploader } from './kumo-uploader.js';
 import { ProgressMeter } from './progress-meter.js';
 import { descriptorOf, descriptorOfRecord, recordOf } from './queue-descriptors.js';
 import { QueueEmitter } from './queue-emitter.js';
 import { type LiveRate, statusOf, toQueueFile, totalsOf } from './queue-files.js';
-import { RecoveryStore } from './recovery-store.js';
+import { clearRecords, forgetRecord, hasRecoveryRecords, keepRecord } from './recovery-database.js';
+import type { RecoveryStore } from './recovery-store.js';
 import type {
   AddResult,
   CropMode,
@@ -58,7 +52,8 @@ export class UploadQueue {
   private readonly events = new QueueEmitter();
   private readonly meters = new Map<string, ProgressMeter>();
   private readonly fileCache = new Map<string, CachedFile>();
-  private store: RecoveryStore | undefined;
+  /** The recovery store, loaded the first time this queue keeps or restores something. */
+  private store: { readonly key: string; readonly loaded: Promise<RecoveryStore> } | undefined;
   /** `addFiles`/`addUrl`/`restore` run one after the other, so `maxFiles` counts are never stale. */
   private intake: Promise<unknown> = Promise.resolve();
   private activeTasks = 0;
@@ -69,7 +64,6 @@ export class UploadQueue {
 
   constructor(options: UploadQueueOptions) {
     this.currentOptions = { ...options };
-    this.store = options.recoveryKey ? new RecoveryStore(options.recoveryKey) : undefined;
     this.uppy = new Uppy<KumoMeta, KumoBody>({
       id: newFileId().replace('kumo-', 'kumo-queue-'),
       autoProceed: false,
@@ -83,7 +77,7 @@ export class UploadQueue {
       getOptions: () => this.currentOptions,
       onTaskStart: (id) => this.handleTaskStart(id),
       onTaskEnd: () => this.handleTaskEnd(),
-      onResumePoint: (id, resume, withData) => void this.store?.saveResume(id, resume, withData),
+      onResumePoint: (id, resume, withData) => this.keep((store) => store.saveResume(id, resume, withData)),
     });
     this.uploader = this.uppy.getPlugin<KumoUploader>(UPLOADER_ID)!;
     this.listenToUppy();
@@ -100,9 +94,6 @@ export class UploadQueue {
     this.uppy.setOptions({ restrictions: uppyRestrictions(this.currentOptions) });
     if ('parallelUploads' in options)
       this.uploader.slots.limit = this.currentOptions.parallelUploads ?? DEFAULT_PARALLEL_UPLOADS;
-    if ('recoveryKey' in options && options.recoveryKey !== this.store?.recoveryKey) {
-      this.store = options.recoveryKey ? new RecoveryStore(options.recoveryKey) : undefined;
-    }
     this.changed();
   }
 
@@ -114,6 +105,7 @@ export class UploadQueue {
   /** Queues a remote file that the server fetches (`file=<url>`); also accepts data URIs. */
   addUrl(url: string): Promise<AddResult> {
     return this.serialize(async () => {
+      const { fromUrl } = await import('./url-intake.js');
       const candidate = fromUrl(url);
       if ('reason' in candidate) {
         const rejected = Object.freeze([
@@ -135,7 +127,7 @@ export class UploadQueue {
       : undefined;
     // New pixels: an interrupted chunked upload of the old ones cannot be continued.
     this.uppy.setFileMeta(id, { crop: frozen, resume: undefined });
-    void this.store?.update(id, { crop: frozen, resume: undefined });
+    this.keep((store) => store.update(id, { crop: frozen, resume: undefined }));
   }
 
   /**
@@ -195,7 +187,7 @@ export class UploadQueue {
     this.uploader.abort(id);
     this.uppy.removeFile(id);
     this.forget(id);
-    void this.store?.delete(id);
+    this.forgetRecord(id);
   }
 
   /** Empties the queue (stopping every upload) and the recovery store. */
@@ -204,7 +196,8 @@ export class UploadQueue {
     this.uploader.abortAll();
     if (ids.length) this.uppy.removeFiles(ids);
     for (const id of ids) this.forget(id);
-    void this.store?.clear();
+    const key = this.currentOptions.recoveryKey;
+    if (key) void clearRecords(key);
   }
 
   /** The queue now, frozen: the same object until something changes. */
@@ -227,8 +220,10 @@ export class UploadQueue {
    */
   restore(): Promise<readonly QueueFile[]> {
     return this.serialize(async () => {
-      const store = this.store;
-      if (!store) return [];
+      const key = this.currentOptions.recoveryKey;
+      // Most pages have nothing to bring back: the store itself only loads when they do.
+      if (!key || (this.store?.key !== key && !(await hasRecoveryRecords(key)))) return [];
+      const store = await this.recoveryStore(key);
       const records = (await store.list()).filter((record) => !this.uppy.getFile(record.id));
       if (this.destroyed || !records.length) return [];
       // Recovered files were accepted once; the limits must not drop them now.
@@ -254,6 +249,36 @@ export class UploadQueue {
     this.uppy.destroy();
   }
 
+  private recoveryStore(key: string): Promise<RecoveryStore> {
+    if (this.store?.key !== key) {
+      const loaded = import('./recovery-store.js').then((module) => new module.RecoveryStore(key));
+      const entry = { key, loaded };
+      this.store = entry;
+      loaded.catch(() => {
+        if (this.store === entry) this.store = undefined;
+      });
+    }
+    return this.store.loaded;
+  }
+
+  private forgetRecord(id: string): void {
+    const key = this.currentOptions.recoveryKey;
+    if (key) void forgetRecord(key, id);
+  }
+
+  /**
+   * Changes how a kept file resumes (its crop, its chunked upload's progress), when the queue has a
+   * recovery key. Changes are made in the order asked for, after the file was kept (the store runs
+   * its transactions in the order they start).
+   */
+  private keep(change: (store: RecoveryStore) => Promise<void>): void {
+    const key = this.currentOptions.recoveryKey;
+    if (!key) return;
+    this.recoveryStore(key).then(change, () => {
+      // Recovery is best effort: without its code (offline), uploads go on without it.
+    });
+  }
+
   private serialize<T>(work: () => Promise<T>): Promise<T> {
     const next = this.intake.then(work, work);
     this.intake = next.catch(() => undefined);
@@ -273,16 +298,19 @@ export class UploadQueue {
     const refused: Rejection[] = [];
     for (const { file, descriptor, addedAt } of entries) {
       const stored = this.uppy.getFile(descriptor.meta.kumoId);
-      if (stored) void this.store?.put(recordOf(stored, file, addedAt));
+      const key = this.currentOptions.recoveryKey;
+      if (stored) {
+        if (key) void keepRecord(key, recordOf(stored, file, addedAt));
+        continue;
+      }
       // Uppy's own limits (the same maxFiles and maxFileSize) only bite when the queue changed meanwhile.
-      else
-        refused.push(
-          Object.freeze({
-            name: file.name,
-            reason: 'max-files',
-            values: Object.freeze({ max: this.currentOptions.maxFiles ?? 0 }),
-          }),
-        );
+      refused.push(
+        Object.freeze({
+          name: file.name,
+          reason: 'max-files',
+          values: Object.freeze({ max: this.currentOptions.maxFiles ?? 0 }),
+        }),
+      );
     }
     const added = this.filesById(entries.map((entry) => entry.descriptor.meta.kumoId));
     const allRejected = Object.freeze([...rejected, ...refused]);
@@ -383,7 +411,7 @@ export class UploadQueue {
       const current = file && this.uppy.getFile(file.id);
       if (!current) return;
       this.meters.delete(current.id);
-      void this.store?.delete(current.id);
+      this.forgetRecord(current.id);
       this.changed();
       const queued = this.queueFile(current);
       if (queued.response) this.emit({ type: 'success', file: queued, response: queued.response });

@@ -1,6 +1,5 @@
-import { KumoApiError, KumoClientError } from '@kumo/core';
+import { abortError, KumoApiError, KumoClientError } from './engine-kit.js';
 import type { SignatureFunction, SignatureResult } from './upload-queue.types.js';
-import { abortError } from './upload-slots.js';
 
 /** What a signer answered, normalized. */
 export interface Signature {

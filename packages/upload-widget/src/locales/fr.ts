@@ -1,4 +1,5 @@
-import { plural, type Translation } from '@kumo/ui';
+import type { Translation } from '@kumo/ui/localize/strings';
+import { plural } from '../part-kit.js';
 import type en from './en.js';
 
 const fr: Translation<typeof en> = {

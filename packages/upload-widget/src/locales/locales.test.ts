@@ -3,7 +3,8 @@ import { assert } from 'chai';
 import ar from './ar.js';
 import en from './en.js';
 import fr from './fr.js';
-import { interpolate, normalizeText } from './text-overrides.js';
+import { normalizeText } from './text-option.js';
+import { interpolate } from './text-overrides.js';
 
 describe('upload widget strings', () => {
   it('are translated in full into French and Arabic', () => {

@@ -1,11 +1,8 @@
-import { defineStrings } from '@kumo/ui';
 import en from './en.js';
+import { uploadTable } from './string-table.js';
 
-/** The upload widget's string table (namespace `upload-widget`); French and Arabic load on demand. */
-export const uploadStrings = defineStrings('upload-widget', en, {
-  ar: () => import('./ar.js'),
-  fr: () => import('./fr.js'),
-});
+/** Every string of the upload widget (namespace `upload-widget`); French and Arabic load on demand. */
+export const uploadStrings = uploadTable(en);
 
 /** The English source table: every key and the shape of each term. */
 export type UploadStrings = typeof en;

@@ -1,6 +1,7 @@
-import { warnInDev } from '@kumo/ui';
-import { createContext } from '@lit/context';
-import en from './en.js';
+/**
+ * The widget's `text` overrides as its parts read them. Normalizing the `text` option (which needs
+ * every key of every part) is in text-option.ts, loaded only when the option is set.
+ */
 
 /** Override strings by lower-case language tag, then by string key (`local.browse`). */
 export type TextOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -8,49 +9,8 @@ export type TextOverrides = Readonly<Record<string, Readonly<Record<string, stri
 /** What the `text` option accepts: flat keys, Cloudinary's nested sections, or either per language. */
 export type TextOption = Readonly<Record<string, unknown>>;
 
-const KEYS = new Set(Object.keys(en));
-const SECTIONS = new Set([...KEYS].filter((key) => key.includes('.')).map((key) => key.split('.')[0]!));
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Flattens `{ local: { browse: 'x' } }` into `{ 'local.browse': 'x' }`, keeping known keys only. */
-function flatten(table: Record<string, unknown>, prefix: string, into: Record<string, string>): void {
-  for (const [name, value] of Object.entries(table)) {
-    const key = prefix ? `${prefix}.${name}` : name;
-    if (isRecord(value)) flatten(value, key, into);
-    else if (typeof value === 'string' && KEYS.has(key)) into[key] = value;
-    else
-      warnInDev(
-        'upload-widget-unknown-text',
-        `text key "${key}" is not a string of the upload widget; ignored.`,
-      );
-  }
-}
-
-/**
- * Normalizes the `text` option. `{ 'local.browse': 'Pick' }` and `{ local: { browse: 'Pick' } }`
- * override English; Cloudinary's `{ en: {…}, fr: {…} }` overrides each language it names.
- */
-export function normalizeText(text: TextOption | null | undefined): TextOverrides {
-  if (!isRecord(text)) return {};
-  const result: Record<string, Record<string, string>> = {};
-  const english: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(text)) {
-    const perLanguage = isRecord(value) && !KEYS.has(name) && !SECTIONS.has(name) && LANGUAGE_TAG.test(name);
-    if (perLanguage) {
-      const tag = name.toLowerCase().replaceAll('_', '-');
-      result[tag] ??= {};
-      flatten(value, '', result[tag]);
-    } else {
-      english[name] = value;
-    }
-  }
-  result.en ??= {};
-  flatten(english, '', result.en);
-  return result;
-}
 
 /** Puts values in place of `{{name}}` placeholders, as Cloudinary's text strings have them. */
 export function interpolate(text: string, values: unknown): string {
@@ -60,5 +20,31 @@ export function interpolate(text: string, values: unknown): string {
   );
 }
 
-/** The widget provides its normalized `text` overrides to the parts it renders. */
-export const textOverridesContext = createContext<TextOverrides>(Symbol('kumo-upload-text-overrides'));
+// The widget hands its overrides to the parts it renders, which find them on their nearest widget
+// ancestor; a shared list of listeners tells the parts when any widget's overrides change.
+const provided = new WeakMap<Node, TextOverrides>();
+const NONE: TextOverrides = Object.freeze({});
+const listeners = new Set<() => void>();
+
+/** Gives the parts rendered inside `host` (through shadow roots) these overrides. */
+export function provideTextOverrides(host: Element, overrides: TextOverrides): void {
+  provided.set(host, overrides);
+  for (const listener of [...listeners]) listener();
+}
+
+/** The overrides of the nearest ancestor of `element` that provides some, through shadow roots. */
+export function textOverridesFor(element: Element): TextOverrides {
+  let node: Node | null = element;
+  while (node) {
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    const overrides = node && provided.get(node);
+    if (overrides) return overrides;
+  }
+  return NONE;
+}
+
+/** Calls `listener` whenever a widget's overrides change; returns the unsubscribe function. */
+export function onTextOverridesChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,42 +1,75 @@
+import { LocalizeController, type LocalizeHost } from '@kumo/ui/localize';
 import {
-  LocalizeController,
-  type LocalizeHost,
   languageCandidates,
   lookupTerm,
+  type Strings,
+  type StringTable,
   type TermArgs,
-} from '@kumo/ui';
-import { ContextConsumer } from '@lit/context';
-import { type UploadStringKey, type UploadStrings, uploadStrings } from './strings.js';
-import { interpolate, type TextOverrides, textOverridesContext } from './text-overrides.js';
+} from '@kumo/ui/localize/strings';
+import {
+  interpolate,
+  onTextOverridesChange,
+  type TextOverrides,
+  textOverridesFor,
+} from './text-overrides.js';
 
 /**
- * The widget's strings for one element, with the widget's `text` overrides applied first. Parts
- * inside the widget receive the overrides through context; the widget sets `overrides` itself.
+ * One element's strings from its table of the widget's strings, with the widget's `text` overrides
+ * applied first. Parts inside the widget take the overrides of the widget they are in; the widget
+ * sets `overrides` itself.
  */
-export class UploadLocalizeController extends LocalizeController<UploadStrings> {
+export class UploadLocalizeController<T extends Strings> extends LocalizeController<T> {
   /** The normalized `text` option in effect. */
   overrides: TextOverrides = {};
 
-  constructor(host: LocalizeHost, options: { readonly consume?: boolean } = {}) {
-    super(host, uploadStrings);
-    if (options.consume ?? true) {
-      new ContextConsumer(host, {
-        context: textOverridesContext,
-        subscribe: true,
-        callback: (value) => {
-          this.overrides = value;
-          host.requestUpdate();
-        },
-      });
-    }
+  private readonly element: LocalizeHost;
+  private readonly strings: StringTable<T>;
+  private readonly consume: boolean;
+  private stopListening: (() => void) | undefined;
+
+  constructor(host: LocalizeHost, strings: StringTable<T>, options: { readonly consume?: boolean } = {}) {
+    super(host, strings);
+    this.element = host;
+    this.strings = strings;
+    this.consume = options.consume ?? true;
   }
 
-  override term<K extends UploadStringKey>(key: K, ...args: TermArgs<UploadStrings[K]>): string {
-    const override = this.overrideOf(key);
-    return override === undefined ? super.term(key, ...args) : interpolate(override, args[0]);
+  override hostConnected(): void {
+    super.hostConnected();
+    if (!this.consume) return;
+    const follow = () => {
+      const overrides = textOverridesFor(this.element);
+      if (overrides === this.overrides) return;
+      this.overrides = overrides;
+      this.element.requestUpdate();
+    };
+    follow();
+    this.stopListening = onTextOverridesChange(follow);
   }
 
-  private overrideOf(key: UploadStringKey): string | undefined {
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  override term<K extends keyof T & string>(key: K, ...args: TermArgs<T[K]>): string {
+    return this.termIn(this.strings, key, ...args);
+  }
+
+  /** A term of another of the widget's tables (a part's), in this element's language and overrides. */
+  termIn<U extends Strings, K extends keyof U & string>(
+    table: StringTable<U>,
+    key: K,
+    ...args: TermArgs<U[K]>
+  ): string {
+    const override = this.overrideOf(table, key);
+    if (override !== undefined) return interpolate(override, args[0]);
+    const term = lookupTerm(table, this.lang, key);
+    return typeof term === 'function' ? term(...args) : (term as string);
+  }
+
+  private overrideOf<U extends Strings>(table: StringTable<U>, key: keyof U & string): string | undefined {
     for (const tag of languageCandidates(this.lang)) {
       const text = this.overrides[tag]?.[key];
       if (text !== undefined) return text;
@@ -44,6 +77,6 @@ export class UploadLocalizeController extends LocalizeController<UploadStrings> 
     // English overrides apply wherever English is what would show (no translation of the key).
     const english = this.overrides.en?.[key];
     if (english === undefined) return undefined;
-    return lookupTerm(uploadStrings, this.lang, key) === uploadStrings.source[key] ? english : undefined;
+    return lookupTerm(table, this.lang, key) === table.source[key] ? english : undefined;
   }
 }

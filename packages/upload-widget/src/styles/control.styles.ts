@@ -1,16 +1,17 @@
-import { lightColors } from '@kumo/ui';
+import { lightColors } from '@kumo/ui/theme/tokens';
 import { css, unsafeCSS } from 'lit';
 
 // Every Kumo element declares the theme's colours on its own host (so it works on its own), which
 // would hide the widget's palette from the elements inside it; declared from outside, `inherit`
-// wins over their own declaration and passes the widget's colours through.
+// wins over their own declaration and passes the widget's colours through. On any other element
+// `inherit` is what custom properties do anyway, so the rule names no tags.
 const inheritColors = unsafeCSS(
   Object.keys(lightColors)
     .map((name) => `${name}: inherit;`)
     .join('\n'),
 );
 
-/** Buttons, fields and helpers shared by the widget and its parts. */
+/** Buttons and helpers shared by the widget and its parts (form fields are in field.styles.ts). */
 export const controlStyles = css`
   :host {
     color: var(--kumo-color-text);
@@ -19,16 +20,7 @@ export const controlStyles = css`
     line-height: var(--kumo-line-height);
   }
 
-  kumo-progress,
-  kumo-dialog,
-  kumo-upload-sources,
-  kumo-upload-source-local,
-  kumo-upload-source-url,
-  kumo-upload-source-camera,
-  kumo-upload-file-item,
-  kumo-upload-crop,
-  kumo-upload-completed,
-  kumo-upload-advanced {
+  * {
     ${inheritColors}
     color-scheme: inherit;
   }
@@ -69,11 +61,6 @@ export const controlStyles = css`
     background: transparent;
   }
 
-  .button.icon-only {
-    inline-size: 2.5rem;
-    padding: 0;
-  }
-
   .button:disabled {
     cursor: not-allowed;
     opacity: 0.55;
@@ -88,31 +75,6 @@ export const controlStyles = css`
 
   :host(:state(rtl)) .icon.mirror {
     transform: scaleX(-1);
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--kumo-space-1);
-  }
-
-  .field label {
-    font-weight: var(--kumo-font-weight-bold);
-  }
-
-  .input {
-    min-block-size: 2.5rem;
-    padding-block: var(--kumo-space-2);
-    padding-inline: var(--kumo-space-3);
-    border: 1px solid var(--kumo-color-border);
-    border-radius: var(--kumo-radius);
-    background: var(--kumo-color-surface);
-    color: var(--kumo-color-text);
-    font: inherit;
-  }
-
-  .input[aria-invalid='true'] {
-    border-color: var(--kumo-color-danger);
   }
 
   .hint {

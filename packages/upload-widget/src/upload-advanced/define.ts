@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import { KumoUploadAdvanced } from './upload-advanced.js';
 
 defineElement('kumo-upload-advanced', KumoUploadAdvanced);

@@ -1,7 +1,10 @@
-import { KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, type PropertyDeclarations } from 'lit';
+import { advancedStrings } from '../locales/advanced.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
+import { fieldStyles } from '../styles/field.styles.js';
 import { KumoUploadAdvancedChangeEvent } from './upload-advanced.events.js';
 import { uploadAdvancedStyles } from './upload-advanced.styles.js';
 
@@ -14,7 +17,7 @@ import { uploadAdvancedStyles } from './upload-advanced.styles.js';
  * @event kumo-upload-advanced-change - A field changed (`detail.publicId`, `detail.tags`).
  */
 export class KumoUploadAdvanced extends KumoElement {
-  static override styles = [themeStyles, controlStyles, uploadAdvancedStyles];
+  static override styles = [themeStyles, controlStyles, fieldStyles, uploadAdvancedStyles];
 
   static override properties: PropertyDeclarations = {
     publicId: { attribute: 'public-id' },
@@ -29,7 +32,7 @@ export class KumoUploadAdvanced extends KumoElement {
   /** Whether the disclosure is expanded. */
   declare open: boolean;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, advancedStrings);
 
   constructor() {
     super();

@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import { KumoUploadCompleted } from './upload-completed.js';
 
 defineElement('kumo-upload-completed', KumoUploadCompleted);

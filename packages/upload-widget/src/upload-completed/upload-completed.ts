@@ -1,7 +1,10 @@
 import type { UploadResponse } from '@kumo/core';
-import { iconTemplate, KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { drawIcon, fileIcon, videoIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { completedStrings } from '../locales/completed.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { THUMBNAIL_SIZE, thumbnailUrl } from './thumbnail-url.js';
@@ -43,7 +46,7 @@ export class KumoUploadCompleted extends KumoElement {
   /** Cloud the assets are in. */
   declare cloudName: string;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, completedStrings);
 
   constructor() {
     super();
@@ -63,7 +66,7 @@ export class KumoUploadCompleted extends KumoElement {
     }
     return url
       ? html`<img part="thumbnail" src=${url} alt="" width=${THUMBNAIL_SIZE} height=${THUMBNAIL_SIZE} />`
-      : iconTemplate(info.resource_type === 'video' ? 'video' : 'file');
+      : drawIcon(info.resource_type === 'video' ? videoIcon : fileIcon);
   }
 
   protected override render() {

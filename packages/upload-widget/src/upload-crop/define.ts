@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import { KumoUploadCrop } from './upload-crop.js';
 
 defineElement('kumo-upload-crop', KumoUploadCrop);

@@ -1,4 +1,4 @@
-import { KumoEvent } from '@kumo/ui';
+import { KumoEvent } from '@kumo/ui/events';
 import type { CropRect } from '../engine/upload-queue.types.js';
 
 const confirm = 'kumo-upload-crop-confirm';

@@ -1,7 +1,11 @@
-import { iconTemplate, KumoElement, themeStyles, warnInDev } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { warnInDev } from '@kumo/ui/dev';
+import { cropIcon, drawIcon, retryIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CropRect, QueueFile } from '../engine/upload-queue.types.js';
+import { cropStrings } from '../locales/crop.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
 import {
@@ -61,7 +65,7 @@ export class KumoUploadCrop extends KumoElement {
   declare private rect: CropRect | undefined;
   declare private size: ImageSize | undefined;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, cropStrings);
   private imageUrl: string | undefined;
   private cropper: CropperHandle | undefined;
   private drag: { pointer: number; x: number; y: number; start: CropRect } | undefined;
@@ -285,7 +289,7 @@ export class KumoUploadCrop extends KumoElement {
           ${term('crop.grow')}
         </button>
         <button class="button quiet" type="button" ?disabled=${!ready} @click=${this.reset}>
-          ${iconTemplate('retry')}${term('crop.reset_btn')}
+          ${drawIcon(retryIcon)}${term('crop.reset_btn')}
         </button>
       </div>
       <div class="actions">
@@ -297,7 +301,7 @@ export class KumoUploadCrop extends KumoElement {
             : nothing
         }
         <button part="crop" class="button primary" type="button" ?disabled=${!ready} @click=${this.confirm}>
-          ${iconTemplate('crop')}${term('crop.crop_btn')}
+          ${drawIcon(cropIcon)}${term('crop.crop_btn')}
         </button>
       </div>
     </div>`;

@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import '@kumo/ui/progress/define';
 import { KumoUploadFileItem } from './upload-file-item.js';
 

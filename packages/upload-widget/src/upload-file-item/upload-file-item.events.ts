@@ -1,4 +1,4 @@
-import { KumoEvent } from '@kumo/ui';
+import { KumoEvent } from '@kumo/ui/events';
 import type { FileAction } from './upload-file-item.types.js';
 
 const action = 'kumo-upload-file-action';

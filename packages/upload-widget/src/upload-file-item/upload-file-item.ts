@@ -1,6 +1,18 @@
-import { iconTemplate, KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import {
+  closeIcon,
+  drawIcon,
+  fileIcon,
+  imageIcon,
+  linkIcon,
+  retryIcon,
+  trashIcon,
+  videoIcon,
+} from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { QueueFile } from '../engine/upload-queue.types.js';
+import { queueStrings } from '../locales/queue.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { KumoUploadFileActionEvent } from './upload-file-item.events.js';
@@ -41,7 +53,7 @@ export class KumoUploadFileItem extends KumoElement {
   /** The file's status, reflected for styling (read-only). */
   declare status: QueueFile['status'] | undefined;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, queueStrings);
   private thumbnail: { readonly data: Blob; readonly url: string } | undefined;
 
   constructor() {
@@ -98,10 +110,10 @@ export class KumoUploadFileItem extends KumoElement {
 
   private renderButton(action: FileAction, name: string) {
     const label = { retry: 'queue.retry', cancel: 'queue.cancel', remove: 'queue.remove' } as const;
-    const icon = { retry: 'retry', cancel: 'close', remove: 'trash' } as const;
+    const icon = { retry: retryIcon, cancel: closeIcon, remove: trashIcon };
     // The visible word plus the file name, hidden, so each button is told apart by ear.
     return html`<button part=${action} class="button quiet" type="button" @click=${() => this.act(action)}>
-      ${iconTemplate(icon[action])}<span>${this.localize.term(label[action])}</span
+      ${drawIcon(icon[action])}<span>${this.localize.term(label[action])}</span
       ><span class="visually-hidden"> ${name}</span>
     </button>`;
   }
@@ -113,10 +125,10 @@ export class KumoUploadFileItem extends KumoElement {
     const thumbnail = this.thumbnailUrl(file);
     const statusKey = file.restored && file.status === 'pending' ? 'restored' : file.status;
     const active = ACTIVE.has(file.status);
-    const icon = /^video\//.test(file.type) ? 'video' : file.source === 'url' ? 'link' : 'file';
+    const icon = /^video\//.test(file.type) ? videoIcon : file.source === 'url' ? linkIcon : fileIcon;
     return html`<div part="row" class="row">
       <div part="thumbnail" class="thumbnail">
-        ${thumbnail ? html`<img src=${thumbnail} alt="" />` : iconTemplate(/^image\//.test(file.type) ? 'image' : icon)}
+        ${thumbnail ? html`<img src=${thumbnail} alt="" />` : drawIcon(/^image\//.test(file.type) ? imageIcon : icon)}
       </div>
       <div class="main">
         <div class="heading">

@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import { KumoUploadSourceCamera } from './upload-source-camera.js';
 
 defineElement('kumo-upload-source-camera', KumoUploadSourceCamera);

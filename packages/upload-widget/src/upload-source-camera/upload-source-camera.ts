@@ -1,5 +1,8 @@
-import { iconTemplate, KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { cameraIcon, drawIcon, uploadIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, type PropertyDeclarations } from 'lit';
+import { sourceCameraStrings } from '../locales/source-camera.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { KumoUploadPhotoCaptureEvent } from './upload-source-camera.events.js';
@@ -37,7 +40,7 @@ export class KumoUploadSourceCamera extends KumoElement {
   declare private problem: CameraProblem | undefined;
   declare private photoUrl: string | undefined;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, sourceCameraStrings);
   private stream: MediaStream | undefined;
   private photo: Blob | undefined;
   // Bumped on every start and stop, so a permission prompt answered late changes nothing.
@@ -145,7 +148,7 @@ export class KumoUploadSourceCamera extends KumoElement {
     const term = this.localize.term.bind(this.localize);
     if (this.state === 'unavailable') {
       return html`<p part="message" class="message" role="status">
-        ${iconTemplate('camera')}<span>${term(`camera.${this.problem ?? 'error'}`)}</span>
+        ${drawIcon(cameraIcon)}<span>${term(`camera.${this.problem ?? 'error'}`)}</span>
       </p>`;
     }
     if (this.state === 'starting') {
@@ -157,7 +160,7 @@ export class KumoUploadSourceCamera extends KumoElement {
         <div class="actions">
           <button class="button" type="button" @click=${this.retake}>${term('camera.retake')}</button>
           <button class="button primary" type="button" ?disabled=${this.disabled} @click=${this.use}>
-            ${iconTemplate('upload')}${term('camera.use')}
+            ${drawIcon(uploadIcon)}${term('camera.use')}
           </button>
         </div>
       </div>`;
@@ -166,7 +169,7 @@ export class KumoUploadSourceCamera extends KumoElement {
       <video part="preview" aria-label=${term('camera.preview')} autoplay muted playsinline></video>
       <div class="actions">
         <button part="capture" class="button primary" type="button" ?disabled=${this.disabled} @click=${this.capture}>
-          ${iconTemplate('camera')}${term('camera.capture')}
+          ${drawIcon(cameraIcon)}${term('camera.capture')}
         </button>
       </div>
     </div>`;

@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '@kumo/ui/define-element';
 import { KumoUploadSourceLocal } from './upload-source-local.js';
 
 defineElement('kumo-upload-source-local', KumoUploadSourceLocal);

@@ -1,6 +1,10 @@
-import { DropController, iconTemplate, KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { DropController } from '@kumo/ui/controllers/drop';
+import { drawIcon, folderIcon, uploadIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import { widgetStrings } from '../locales/widget.strings.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { type FilePickMethod, KumoUploadFilesPickEvent } from './upload-source-local.events.js';
 import { uploadSourceLocalStyles } from './upload-source-local.styles.js';
@@ -44,7 +48,7 @@ export class KumoUploadSourceLocal extends KumoElement {
   /** No files are taken. */
   declare disabled: boolean;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, widgetStrings);
   private readonly drop: DropController;
 
   constructor() {
@@ -99,7 +103,7 @@ export class KumoUploadSourceLocal extends KumoElement {
       ? term(this.multiple ? 'local.drop_title_multiple' : 'local.drop_title_single')
       : term(this.multiple ? 'local.dd_title_multi' : 'local.dd_title_single');
     return html`<div part="zone" class="zone ${dragging ? 'dragging' : ''}">
-      ${iconTemplate('upload', 'big-icon')}
+      ${drawIcon(uploadIcon, 'big-icon')}
       <p class="title">${title}</p>
       <p class="or">${term('or')}</p>
       <input
@@ -114,7 +118,7 @@ export class KumoUploadSourceLocal extends KumoElement {
         @change=${this.handleChange}
       />
       <button part="browse" class="button primary" type="button" ?disabled=${this.disabled} @click=${this.browse}>
-        ${iconTemplate('folder')}${term('local.browse')}
+        ${drawIcon(folderIcon)}${term('local.browse')}
       </button>
       <p class="hint">${term('local.paste_hint')}</p>
       ${this.maxFileSize ? html`<p class="hint">${term('local.max_size', { size: this.localize.bytes(this.maxFileSize) })}</p>` : nothing}

@@ -1,4 +1,4 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '../part-kit.js';
 import { KumoUploadSourceUrl } from './upload-source-url.js';
 
 defineElement('kumo-upload-source-url', KumoUploadSourceUrl);

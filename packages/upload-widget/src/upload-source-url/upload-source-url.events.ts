@@ -1,4 +1,4 @@
-import { KumoEvent } from '@kumo/ui';
+import { KumoEvent } from '@kumo/ui/events';
 
 const submit = 'kumo-upload-url-submit';
 

@@ -1,7 +1,10 @@
-import { KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { sourceUrlStrings } from '../locales/source-url.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { controlStyles } from '../styles/control.styles.js';
+import { fieldStyles } from '../styles/field.styles.js';
 import { KumoUploadUrlSubmitEvent } from './upload-source-url.events.js';
 import { uploadSourceUrlStyles } from './upload-source-url.styles.js';
 
@@ -26,7 +29,7 @@ export function isFetchableUrl(text: string): boolean {
  * @event kumo-upload-url-submit - A valid URL was submitted (`detail.url`).
  */
 export class KumoUploadSourceUrl extends KumoElement {
-  static override styles = [themeStyles, controlStyles, uploadSourceUrlStyles];
+  static override styles = [themeStyles, controlStyles, fieldStyles, uploadSourceUrlStyles];
 
   static override properties: PropertyDeclarations = {
     disabled: { type: Boolean, reflect: true },
@@ -37,7 +40,7 @@ export class KumoUploadSourceUrl extends KumoElement {
   declare disabled: boolean;
   declare private invalid: boolean;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, sourceUrlStrings);
 
   constructor() {
     super();

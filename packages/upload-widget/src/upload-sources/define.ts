@@ -1,9 +1,8 @@
-import { defineElement } from '@kumo/ui';
-import '../upload-source-camera/define.js';
+import { defineElement } from '@kumo/ui/define-element';
 import '../upload-source-local/define.js';
-import '../upload-source-url/define.js';
 import { KumoUploadSources } from './upload-sources.js';
 
+// The web address and camera panels register themselves when their tab is first chosen.
 defineElement('kumo-upload-sources', KumoUploadSources);
 
 declare global {

@@ -1,16 +1,21 @@
-import { type IconName, iconTemplate, KumoElement, themeStyles } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import { cameraIcon, drawIcon, folderIcon, type IconDrawing, linkIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { UploadSource } from '../engine/upload-queue.types.js';
-import type { UploadStringKey } from '../locales/strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import { type WidgetStrings, widgetStrings } from '../locales/widget.strings.js';
 import { controlStyles } from '../styles/control.styles.js';
+import { LazyPartsController } from '../upload-widget/lazy-parts.js';
 import { KumoUploadSourceChangedEvent } from '../upload-widget/upload-widget.events.js';
 import { uploadSourcesStyles } from './upload-sources.styles.js';
 
-const TABS: Readonly<Record<UploadSource, { readonly label: UploadStringKey; readonly icon: IconName }>> = {
-  local: { label: 'menu.files', icon: 'folder' },
-  url: { label: 'menu.web', icon: 'link' },
-  camera: { label: 'menu.camera', icon: 'camera' },
+const TABS: Readonly<
+  Record<UploadSource, { readonly label: keyof WidgetStrings; readonly icon: IconDrawing }>
+> = {
+  local: { label: 'menu.files', icon: folderIcon },
+  url: { label: 'menu.web', icon: linkIcon },
+  camera: { label: 'menu.camera', icon: cameraIcon },
 };
 
 /**
@@ -55,7 +60,8 @@ export class KumoUploadSources extends KumoElement {
   /** Passed to every source. */
   declare disabled: boolean;
 
-  private readonly localize = new UploadLocalizeController(this);
+  private readonly localize = new UploadLocalizeController(this, widgetStrings);
+  private readonly parts = new LazyPartsController(this);
 
   constructor() {
     super();
@@ -67,6 +73,11 @@ export class KumoUploadSources extends KumoElement {
     this.formats = [];
     this.pasteScope = 'target';
     this.disabled = false;
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    // The web address and camera panels load when first shown; waiting for the update includes them.
+    return this.parts.settle(() => super.getUpdateComplete());
   }
 
   private get current(): UploadSource | undefined {
@@ -114,8 +125,10 @@ export class KumoUploadSources extends KumoElement {
           ?disabled=${this.disabled}
         ></kumo-upload-source-local>`;
       case 'url':
+        this.parts.need('kumo-upload-source-url');
         return html`<kumo-upload-source-url ?disabled=${this.disabled}></kumo-upload-source-url>`;
       case 'camera':
+        this.parts.need('kumo-upload-source-camera');
         return html`<kumo-upload-source-camera ?disabled=${this.disabled}></kumo-upload-source-camera>`;
       default:
         return nothing;
@@ -125,6 +138,7 @@ export class KumoUploadSources extends KumoElement {
   protected override render() {
     const current = this.current;
     const tabbed = this.sources.length > 1;
+    const panel = this.renderPanel(current);
     const tabs = tabbed
       ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${this.localize.term('menu.label')} @keydown=${this.handleKeyDown}>
           ${this.sources.map((source) => {
@@ -140,7 +154,7 @@ export class KumoUploadSources extends KumoElement {
               tabindex=${selected ? '0' : '-1'}
               @click=${() => this.select(source, false)}
             >
-              ${iconTemplate(TABS[source].icon)}${this.localize.term(TABS[source].label)}
+              ${drawIcon(TABS[source].icon)}${this.localize.term(TABS[source].label)}
             </button>`;
           })}
         </div>`
@@ -151,8 +165,9 @@ export class KumoUploadSources extends KumoElement {
         id="panel"
         role=${tabbed ? 'tabpanel' : nothing}
         aria-labelledby=${tabbed && current ? `tab-${current}` : nothing}
+        aria-busy=${this.parts.busy ? 'true' : nothing}
       >
-        ${this.renderPanel(current)}
+        ${panel}
       </div>`;
   }
 }

@@ -1,13 +1,10 @@
-import { defineElement } from '@kumo/ui';
+import { defineElement } from '@kumo/ui/define-element';
 import '@kumo/ui/dialog/define';
-import '@kumo/ui/progress/define';
-import '../upload-advanced/define.js';
-import '../upload-completed/define.js';
-import '../upload-crop/define.js';
-import '../upload-file-item/define.js';
 import '../upload-sources/define.js';
 import { KumoUploadWidget } from './upload-widget.js';
 
+// What opening the widget and picking files needs; the other parts (queue rows, crop step, camera,
+// web address, uploaded files, advanced options) register themselves when first shown.
 defineElement('kumo-upload-widget', KumoUploadWidget);
 
 declare global {

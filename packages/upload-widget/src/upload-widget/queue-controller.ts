@@ -1,5 +1,5 @@
 import type { UploadResponse } from '@kumo/core';
-import { announce } from '@kumo/ui';
+import { announce } from '@kumo/ui/announcer';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UploadQueue } from '../engine/upload-queue.js';
 import type {
@@ -28,7 +28,6 @@ import {
 
 /** The texts the controller speaks; the element supplies them in its language. */
 export interface QueueMessages {
-  rejection(rejection: Rejection): string;
   failed(file: QueueFile): string;
   /** Spoken total progress; `percent` is 0–100. */
   progress(percent: number): string;
@@ -40,6 +39,8 @@ export interface QueueMessages {
 /** What the controller needs from the widget. */
 export interface QueueControllerOptions {
   readonly messages: () => QueueMessages;
+  /** Loads what says why a file was refused (the first refusal waits for it). */
+  readonly rejectionText: () => Promise<(rejection: Rejection) => string>;
   /** Whether a single added image goes through the crop step first. */
   readonly cropping: () => boolean;
   /** Whether a batch may hold several files. */
@@ -75,11 +76,14 @@ export class QueueController implements ReactiveController {
   pendingCrop: QueueFile | undefined;
   /** Files refused in the last batch, until dismissed or the next batch. */
   rejections: readonly Rejection[] = [];
+  /** Says why a file was refused; there once the first refusal has come. */
+  describeRejection: ((rejection: Rejection) => string) | undefined;
 
   private queue: UploadQueue | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly uploadedById = new Map<string, UploadResponse>();
   private lastSpokenStep = -1;
+  private backlog: Promise<void> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -131,7 +135,7 @@ export class QueueController implements ReactiveController {
     if (!this.options.multiple() && files.length > 1) {
       // One file at a time, as the picker offers when `multiple` is off: the rest are refused.
       batch = files.slice(0, 1);
-      this.reject(
+      await this.reject(
         files.slice(1).map((file) => ({ name: file.name, reason: 'max-files', values: { max: 1 } })),
       );
     }
@@ -220,11 +224,40 @@ export class QueueController implements ReactiveController {
     this.pendingCrop = undefined;
   }
 
-  private reject(rejections: readonly Rejection[]): void {
-    if (rejections.length === 0) return;
+  /**
+   * Runs `work` once what is still waiting has run (a first refusal loading its messages), so the
+   * widget's events and announcements keep the order the queue reported them in.
+   */
+  private inOrder(work: () => void | Promise<void>): Promise<void> {
+    const waiting = this.backlog;
+    const run = waiting ? waiting.then(work) : work();
+    if (!run) return Promise.resolve();
+    const settled = run.catch(() => undefined);
+    this.backlog = settled;
+    void settled.then(() => {
+      if (this.backlog === settled) this.backlog = undefined;
+    });
+    return settled;
+  }
+
+  private reject(rejections: readonly Rejection[]): Promise<void> {
+    if (rejections.length === 0) return Promise.resolve();
+    return this.inOrder(() => {
+      if (this.describeRejection) return this.showRejections(rejections, this.describeRejection);
+      return this.options
+        .rejectionText()
+        .catch(() => (rejection: Rejection) => rejection.name)
+        .then((describe) => {
+          this.describeRejection ??= describe;
+          this.showRejections(rejections, this.describeRejection);
+        });
+    });
+  }
+
+  private showRejections(rejections: readonly Rejection[], describe: (rejection: Rejection) => string): void {
     this.rejections = [...this.rejections, ...rejections];
-    const messages = this.options.messages();
-    announce(rejections.map((rejection) => messages.rejection(rejection)).join(' '), 'assertive');
+    // Said before the events, so a listener can count on the announcement having been made.
+    announce(rejections.map(describe).join(' '), 'assertive');
     this.host.dispatchEvent(new KumoUploadRejectedEvent(rejections));
     if (rejections.some((rejection) => rejection.reason === 'max-files')) {
       this.host.dispatchEvent(new KumoUploadBatchCancelledEvent('MAX_EXCEEDED'));
@@ -233,19 +266,24 @@ export class QueueController implements ReactiveController {
   }
 
   private handle(event: QueueEvent): void {
+    if (event.type === 'state') {
+      this.snapshot = this.queue?.snapshot() ?? EMPTY;
+      this.host.requestUpdate();
+    } else if (event.type === 'rejected') {
+      void this.reject(event.rejections);
+    } else {
+      void this.inOrder(() => this.report(event));
+    }
+  }
+
+  /** Turns a queue event into the widget's DOM event, and into words for screen readers. */
+  private report(event: Exclude<QueueEvent, { type: 'state' | 'rejected' }>): void {
     const host = this.host;
     const messages = this.options.messages();
     switch (event.type) {
-      case 'state':
-        this.snapshot = this.queue?.snapshot() ?? EMPTY;
-        host.requestUpdate();
-        return;
       case 'added':
         announce(messages.added(event.files.length));
         host.dispatchEvent(new KumoUploadAddedEvent(event.files));
-        return;
-      case 'rejected':
-        this.reject(event.rejections);
         return;
       case 'queue-start':
         this.lastSpokenStep = -1;

@@ -1,6 +1,11 @@
+/**
+ * Why a file was not added, in the person's language: loaded with the first refusal, together with
+ * its strings.
+ */
 import type { Rejection } from '../engine/upload-queue.types.js';
+import { rejectionStrings } from '../locales/rejection.strings.js';
 import type { UploadLocalizeController } from '../locales/upload-localize-controller.js';
-import type { QueueMessages } from './queue-controller.js';
+import type { WidgetStrings } from '../locales/widget.strings.js';
 
 /** The widget's own limits, for rejections that do not carry their values. */
 export interface RejectionLimits {
@@ -17,7 +22,7 @@ const numberOf = (value: string | number | undefined): number => {
 /** Tells the person, in their language, why a file was not added, with the limit it broke. */
 export function rejectionMessage(
   rejection: Rejection,
-  localize: UploadLocalizeController,
+  localize: UploadLocalizeController<WidgetStrings>,
   limits: RejectionLimits = {},
 ): string {
   const { name, values } = rejection;
@@ -26,45 +31,32 @@ export function rejectionMessage(
     localize.number(numberOf(limit) || numberOf(actual));
   switch (rejection.reason) {
     case 'max-files':
-      return localize.term('errors.max_number_of_files', {
+      return localize.termIn(rejectionStrings, 'errors.max_number_of_files', {
         name,
         max: numberOf(values.max) || limits.maxFiles || 1,
       });
     case 'file-too-large': {
       const max = numberOf(values.maxBytes) || limits.maxFileSize || 0;
-      return localize.term('errors.file_too_large', { name, size: localize.bytes(max) });
+      return localize.termIn(rejectionStrings, 'errors.file_too_large', { name, size: localize.bytes(max) });
     }
     case 'format-not-allowed':
-      return localize.term('errors.format_not_allowed', {
+      return localize.termIn(rejectionStrings, 'errors.format_not_allowed', {
         name,
         formats: String(values.formats ?? limits.clientAllowedFormats?.join(', ') ?? ''),
       });
     case 'image-too-small':
-      return localize.term('errors.min_dimensions_validation', {
+      return localize.termIn(rejectionStrings, 'errors.min_dimensions_validation', {
         name,
         width: pixels(values.minWidth, values.width),
         height: pixels(values.minHeight, values.height),
       });
     case 'image-too-large':
-      return localize.term('errors.max_dimensions_validation', {
+      return localize.termIn(rejectionStrings, 'errors.max_dimensions_validation', {
         name,
         width: pixels(values.maxWidth, values.width),
         height: pixels(values.maxHeight, values.height),
       });
     default:
-      return localize.term('errors.unreadable', { name });
+      return localize.termIn(rejectionStrings, 'errors.unreadable', { name });
   }
-}
-
-/** What the queue controller announces, in the element's language. */
-export function queueMessages(localize: UploadLocalizeController, limits: RejectionLimits): QueueMessages {
-  const l = localize;
-  return {
-    rejection: (rejection) => rejectionMessage(rejection, l, limits),
-    failed: (file) => l.term('errors.file_failed', { name: file.name, message: file.error?.message ?? '' }),
-    progress: (percent) => l.term('queue.announce_progress', { percent: l.percent(percent / 100) }),
-    added: (count) => l.term('queue.announce_added', { count }),
-    done: (count) => l.term('queue.announce_done', { count }),
-    restored: (count) => l.term('queue.announce_restored', { count }),
-  };
 }

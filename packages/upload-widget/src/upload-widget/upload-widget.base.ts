@@ -1,5 +1,6 @@
 import type { UploadResourceType } from '@kumo/core';
-import { KumoElement, type Palette } from '@kumo/ui';
+import { KumoElement } from '@kumo/ui/base';
+import type { Palette } from '@kumo/ui/theme/palette';
 import type { PropertyDeclarations } from 'lit';
 import type { CropMode, SignatureFunction, UploadSource } from '../engine/upload-queue.types.js';
 import type { TextOption } from '../locales/text-overrides.js';

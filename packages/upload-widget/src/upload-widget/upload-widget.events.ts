@@ -1,5 +1,5 @@
 import type { UploadResponse } from '@kumo/core';
-import { KumoEvent } from '@kumo/ui';
+import { KumoEvent } from '@kumo/ui/events';
 import type {
   QueueFile,
   QueueFileError,

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import type { UploadResponse } from '@kumo/core';
 import { assert } from 'chai';
+import { configurationProblems } from './configuration-problems.js';
 import {
   acceptOf,
   aspectRatiosConverter,
-  configurationProblems,
   DEFAULT_OPTIONS,
   formValues,
   knownSources,

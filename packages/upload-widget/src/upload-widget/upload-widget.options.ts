@@ -1,18 +1,16 @@
 /**
  * The widget's options as data, apart from the element: list attributes to arrays, the option
  * object to and from the element's properties, the engine's options from the widget's, the form
- * value, and the configuration problems a developer should hear about. Pure functions only.
+ * value, and which options a change of re-checks the configuration (configuration-problems.ts,
+ * loaded only while development warnings are on). Pure functions only.
  */
 import type { UploadResponse } from '@kumo/core';
 import type { ComplexAttributeConverter } from 'lit';
 import { UPLOAD_SOURCES, type UploadQueueOptions, type UploadSource } from '../engine/upload-queue.types.js';
 import {
-  CROPPING_MODES,
   UPLOAD_RESOURCE_TYPES,
   type UploadWidgetOptionName,
   type UploadWidgetOptions,
-  VALUE_FORMATS,
-  WIDGET_MODES,
 } from './upload-widget.types.js';
 
 /** `"local, url camera"` → `['local', 'url', 'camera']`: commas and/or spaces separate items. */
@@ -236,56 +234,11 @@ export const CHECKED_OPTIONS: readonly UploadWidgetOptionName[] = [
   'resourceType',
 ];
 
-/** A configuration problem worth a development warning. */
-export interface ConfigurationProblem {
-  readonly code: string;
-  readonly message: string;
-}
-
-const oneOf = (value: unknown, allowed: readonly string[]) =>
+/** Whether `value` is one of `allowed` (attributes can hold anything). */
+export const oneOf = (value: unknown, allowed: readonly string[]) =>
   typeof value === 'string' && allowed.includes(value);
 
-/** What is missing or invalid in the options, as development warnings. */
-export function configurationProblems(options: UploadWidgetOptions): ConfigurationProblem[] {
-  const problems: ConfigurationProblem[] = [];
-  if (!options.cloudName) {
-    problems.push({
-      code: 'upload-widget-missing-cloud-name',
-      message: '<kumo-upload-widget> has no cloud-name; uploads cannot start.',
-    });
-  }
-  if (!options.uploadPreset && !options.uploadSignature) {
-    problems.push({
-      code: 'upload-widget-missing-credentials',
-      message:
-        '<kumo-upload-widget> needs upload-preset (an unsigned preset) or upload-signature (a signing URL or function).',
-    });
-  }
-  const unknown = options.sources.filter((source) => !(UPLOAD_SOURCES as readonly string[]).includes(source));
-  if (unknown.length > 0) {
-    problems.push({
-      code: 'upload-widget-unknown-source',
-      message: `<kumo-upload-widget> sources ${unknown.map((name) => `"${name}"`).join(', ')} are not supported; known sources: ${UPLOAD_SOURCES.join(', ')}.`,
-    });
-  }
-  const enums: Array<[UploadWidgetOptionName, unknown, readonly string[]]> = [
-    ['mode', options.mode, WIDGET_MODES],
-    ['valueFormat', options.valueFormat, VALUE_FORMATS],
-    ['croppingMode', options.croppingMode, CROPPING_MODES],
-    ['resourceType', options.resourceType, UPLOAD_RESOURCE_TYPES],
-  ];
-  for (const [name, value, allowed] of enums) {
-    if (!oneOf(value, allowed)) {
-      problems.push({
-        code: 'upload-widget-invalid-option',
-        message: `<kumo-upload-widget> ${name} = ${JSON.stringify(value)} is not one of ${allowed.join(', ')}; using ${String(DEFAULT_OPTIONS[name])}.`,
-      });
-    }
-  }
-  return problems;
-}
-
-/** `value` when it is one of `allowed`, else `fallback` (attributes can hold anything). */
+/** `value` when it is one of `allowed`, else `fallback`. */
 export function validOr<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return oneOf(value, allowed) ? (value as T) : fallback;
 }

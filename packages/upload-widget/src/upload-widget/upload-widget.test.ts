@@ -75,6 +75,34 @@ describe('<kumo-upload-widget>', () => {
   afterEach(cleanupFixtures);
 
   describe('defaults', () => {
+    // First in the file: each test file has a page of its own, and later tests load the other parts.
+    it('registers what opening it needs, and its other parts only when it first shows them', async () => {
+      const defined = (tag: string) => customElements.get(tag) !== undefined;
+      for (const tag of [
+        'kumo-upload-widget',
+        'kumo-upload-sources',
+        'kumo-upload-source-local',
+        'kumo-dialog',
+      ])
+        assert.isTrue(defined(tag), tag);
+      const later = [
+        'kumo-upload-source-url',
+        'kumo-upload-source-camera',
+        'kumo-upload-crop',
+        'kumo-upload-completed',
+        'kumo-upload-advanced',
+        'kumo-upload-file-item',
+        'kumo-progress',
+      ];
+      assert.deepEqual(later.filter(defined), []);
+      const widget = await fixture<KumoUploadWidget>(
+        html`<kumo-upload-widget mode="inline" show-advanced-options></kumo-upload-widget>`,
+      );
+      assert.isTrue(defined('kumo-upload-advanced'), 'shown at once, so loaded for the first update');
+      assert.exists(deep(widget, 'kumo-upload-advanced').shadowRoot);
+      assert.isNull(part(widget, 'body')!.getAttribute('aria-busy'));
+    });
+
     it('is a closed modal widget with a trigger button and the Cloudinary defaults', async () => {
       const widget = await fixture<KumoUploadWidget>(html`<kumo-upload-widget></kumo-upload-widget>`);
       assert.strictEqual(widget.mode, 'modal');
@@ -194,6 +222,39 @@ describe('<kumo-upload-widget>', () => {
       assert.strictEqual(closes, 1, 'only the loud close fires kumo-close');
     });
 
+    it('stays open when open() follows close() or minimize() at once', async () => {
+      const widget = await fixture<KumoUploadWidget>(html`<kumo-upload-widget></kumo-upload-widget>`);
+      const dialog = part<KumoDialog>(widget, 'dialog')!;
+      const seen = recordEvents(widget, ['kumo-close', 'kumo-display-changed']);
+      for (const away of [
+        () => widget.close(),
+        () => widget.close({ quiet: true }),
+        () => widget.minimize(),
+      ]) {
+        await widget.open();
+        away();
+        await widget.updateComplete;
+        await widget.open();
+        // The native dialog reports its earlier closing in a task of its own, after the reopening.
+        await sleep(50);
+        assert.isTrue(widget.isShowing && !widget.isMinimized, 'still shown');
+        assert.isTrue(dialog.open, 'the dialog is still open');
+      }
+      const states = seen.map((event) =>
+        event.type === 'kumo-close' ? 'close' : (event as KumoUploadDisplayChangedEvent).detail.state,
+      );
+      assert.deepEqual(states, [
+        'shown',
+        'hidden',
+        'close',
+        'shown',
+        'hidden',
+        'shown',
+        'minimized',
+        'expanded',
+      ]);
+    });
+
     it('shrinks to its bar instead of closing while files upload', async () => {
       // A signature that never comes keeps the upload running for as long as the test needs.
       const widget = await fixture<KumoUploadWidget>(html`<kumo-upload-widget
@@ -213,10 +274,12 @@ describe('<kumo-upload-widget>', () => {
       await widget.destroy();
     });
 
-    it('opens on the source asked for', async () => {
+    it('opens on the source asked for, ready when open() resolves', async () => {
       const widget = await fixture<KumoUploadWidget>(html`<kumo-upload-widget></kumo-upload-widget>`);
       await widget.open('url');
-      assert.exists(deep(widget, 'kumo-upload-sources', 'kumo-upload-source-url'));
+      const url = deep(widget, 'kumo-upload-sources', 'kumo-upload-source-url');
+      assert.exists(url.shadowRoot?.querySelector('input[type="url"]'), 'the web address field shows');
+      assert.isNull(deep(widget, 'kumo-upload-sources', '[part="panel"]').getAttribute('aria-busy'));
     });
 
     it('renders inline in the page, shown from the start', async () => {
@@ -263,6 +326,23 @@ describe('<kumo-upload-widget>', () => {
       await (local as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       assert.strictEqual(title(widget), 'Add a picture');
       assert.include(local.shadowRoot!.querySelector('[part="browse"]')!.textContent!, 'Choose photos');
+    });
+
+    it('shows replacement strings given before it connects from its first paint', async () => {
+      const widget = document.createElement('kumo-upload-widget');
+      Object.assign(widget, { mode: 'inline', text: { title: 'Add a picture' } });
+      const titles: string[] = [];
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.append(widget);
+      const observer = new MutationObserver(() => {
+        const shown = widget.shadowRoot?.querySelector('#title')?.textContent?.trim();
+        if (shown) titles.push(shown);
+      });
+      observer.observe(widget.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      await widget.updateComplete;
+      observer.disconnect();
+      assert.strictEqual(title(widget), 'Add a picture');
+      assert.notInclude(titles, 'Upload files', 'the English title never showed');
     });
 
     it('uses the dark tokens with theme="dark"', async () => {

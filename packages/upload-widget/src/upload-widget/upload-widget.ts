@@ -1,40 +1,35 @@
 import type { UploadResponse } from '@kumo/core';
-import {
-  applyPalette,
-  iconTemplate,
-  type KumoDialogRequestCloseEvent,
-  themeStyles,
-  warnInDev,
-} from '@kumo/ui';
-import { ContextProvider } from '@lit/context';
+import type { KumoDialog, KumoDialogRequestCloseEvent } from '@kumo/ui';
+import { warnInDev } from '@kumo/ui/dev';
+import { drawIcon, uploadIcon } from '@kumo/ui/icon/icon-set';
+import { themeStyles } from '@kumo/ui/theme';
+import { applyPalette } from '@kumo/ui/theme/palette';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { UploadSource } from '../engine/upload-queue.types.js';
-import { normalizeText, textOverridesContext } from '../locales/text-overrides.js';
+import { provideTextOverrides } from '../locales/text-overrides.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import { widgetStrings } from '../locales/widget.strings.js';
 import { controlStyles } from '../styles/control.styles.js';
 import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
-import {
+import type {
   KumoUploadCropConfirmEvent,
-  type KumoUploadCropSkipEvent,
+  KumoUploadCropSkipEvent,
 } from '../upload-crop/upload-crop.events.js';
 import type { KumoUploadFileActionEvent } from '../upload-file-item/upload-file-item.events.js';
 import type { KumoUploadPhotoCaptureEvent } from '../upload-source-camera/upload-source-camera.events.js';
 import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-source-local.events.js';
 import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
+import type { KumoUploadSources } from '../upload-sources/upload-sources.js';
+import { LazyOptions } from './lazy-options.js';
+import { LazyPartsController, loadOnce, loadQueueViews } from './lazy-parts.js';
 import { isActive, QueueController } from './queue-controller.js';
-import { queueMessages, rejectionMessage } from './rejection-message.js';
+import { queueMessages } from './queue-messages.js';
 import { UploadWidgetBase } from './upload-widget.base.js';
-import {
-  KumoUploadCloseEvent,
-  KumoUploadDisplayChangedEvent,
-  type KumoUploadSourceChangedEvent,
-} from './upload-widget.events.js';
+import { KumoUploadCloseEvent, KumoUploadDisplayChangedEvent } from './upload-widget.events.js';
 import {
   type AdvancedParameters,
   acceptOf,
   CHECKED_OPTIONS,
-  configurationProblems,
   formValues,
   knownSources,
   OPTION_NAMES,
@@ -55,7 +50,14 @@ import {
   WIDGET_MODES,
   type WidgetView,
 } from './upload-widget.types.js';
-import { actionsView, miniView, noticesView, queueView, titleText } from './upload-widget.views.js';
+import {
+  actionsView,
+  completedView,
+  cropView,
+  noticesView,
+  sourcesView,
+  titleText,
+} from './upload-widget.views.js';
 
 type Display = Exclude<DisplayState, 'expanded'>;
 
@@ -116,17 +118,25 @@ export class KumoUploadWidget extends UploadWidgetBase {
   /** The person asked for the sources while the queue has files ("upload more"). */
   declare private browsing: boolean;
 
-  private readonly localize = new UploadLocalizeController(this, { consume: false });
-  private readonly textProvider = new ContextProvider(this, {
-    context: textOverridesContext,
-    initialValue: {},
+  private readonly localize = new UploadLocalizeController(this, widgetStrings, { consume: false });
+  private readonly parts = new LazyPartsController(this);
+  private readonly lazyOptions = new LazyOptions(this.parts, (overrides) => {
+    this.localize.overrides = overrides;
+    provideTextOverrides(this, overrides);
+    this.requestUpdate();
   });
   private readonly queue = new QueueController(this, {
     cropping: () => this.cropping,
     multiple: () => this.multiple,
     onUploadedChange: () => this.requestUpdate(),
     onQueueEnd: () => this.requestUpdate(),
-    messages: () => queueMessages(this.localize, this),
+    messages: () => queueMessages(this.localize),
+    rejectionText: () =>
+      import('./rejection-message.js').then(
+        ({ rejectionMessage }) =>
+          (rejection) =>
+            rejectionMessage(rejection, this.localize, this),
+      ),
   });
   private advanced: AdvancedParameters = {};
   private paletteTokens: string[] = [];
@@ -175,7 +185,10 @@ export class KumoUploadWidget extends UploadWidgetBase {
       this.browsing = true;
     }
     this.setDisplay('shown');
+    // Files come next: the queue loads while the person picks them.
+    loadOnce(loadQueueViews).catch(() => undefined);
     await this.updateComplete;
+    await this.renderRoot.querySelector<KumoUploadSources>('kumo-upload-sources')?.updateComplete;
     const files = options.files ?? [];
     const local = files.filter((file): file is File => typeof file !== 'string');
     if (local.length > 0) await this.queue.addFiles(local, 'local');
@@ -249,23 +262,22 @@ export class KumoUploadWidget extends UploadWidgetBase {
     this.dispatchEvent(new KumoUploadDisplayChangedEvent(state));
   }
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    // A part that arrives re-renders the widget; whoever waits for the update waits for that too.
+    return this.parts.settle(() => super.getUpdateComplete());
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     this.hadFocus = this.matches(':focus-within');
     if (changed.has('mode')) this.display = this.inline ? 'shown' : 'hidden';
-    if (changed.has('text')) {
-      const overrides = normalizeText(this.text);
-      this.localize.overrides = overrides;
-      this.textProvider.setValue(overrides);
-    }
+    if (changed.has('text')) this.lazyOptions.text(this.text);
     if (changed.has('sources') || changed.has('defaultSource')) {
       const sources = this.shownSources;
       const preferred =
         this.defaultSource && sources.includes(this.defaultSource) ? this.defaultSource : sources[0];
       if (!this.activeSource || !sources.includes(this.activeSource)) this.activeSource = preferred;
     }
-    if (CHECKED_OPTIONS.some((name) => changed.has(name))) {
-      for (const problem of configurationProblems(this.options)) warnInDev(problem.code, problem.message);
-    }
+    if (CHECKED_OPTIONS.some((name) => changed.has(name))) this.lazyOptions.check(() => this.options);
     if (this.queue.ready && OPTION_NAMES.some((name) => changed.has(name))) {
       this.queue.ensure(this.queueOptions());
     }
@@ -277,6 +289,8 @@ export class KumoUploadWidget extends UploadWidgetBase {
       for (const token of this.paletteTokens) this.style.removeProperty(token);
       this.paletteTokens = applyPalette(this, this.palette ?? {});
     }
+    const dialog = this.renderRoot.querySelector<KumoDialog>('kumo-dialog');
+    if (dialog) dialog.open = this.display === 'shown';
     this.syncFormValue();
     const view = this.view;
     if (this.hadFocus && this.lastView !== undefined && view !== this.lastView) this.focusTitle();
@@ -325,10 +339,7 @@ export class KumoUploadWidget extends UploadWidgetBase {
   private handleCrop(event: KumoUploadCropConfirmEvent | KumoUploadCropSkipEvent): void {
     event.stopPropagation();
     const mode = validOr(this.croppingMode, CROPPING_MODES, 'coordinates');
-    const rect =
-      event.type === KumoUploadCropConfirmEvent.eventName
-        ? (event as KumoUploadCropConfirmEvent).detail.rect
-        : undefined;
+    const rect = 'rect' in event.detail ? event.detail.rect : undefined;
     this.queue.finishCrop(rect ? { rect, mode } : undefined);
   }
 
@@ -358,49 +369,57 @@ export class KumoUploadWidget extends UploadWidgetBase {
     if (!this.inline) this.close();
   }
 
+  private queueViews() {
+    const own = (this.constructor as typeof KumoUploadWidget).elementStyles;
+    return this.parts.useViews(loadQueueViews, this.renderRoot as ShadowRoot, own);
+  }
+
   private renderBody(view: WidgetView) {
     const q = this.queue;
-    const messages = q.rejections.map((rejection) => rejectionMessage(rejection, this.localize, this));
+    const messages = q.describeRejection ? q.rejections.map(q.describeRejection) : [];
     const notices = noticesView(messages, this.localize.term('dismiss'), () => q.dismissRejections());
     switch (view) {
       case 'crop':
-        return html`<kumo-upload-crop
-          .file=${q.pendingCrop}
-          .aspectRatio=${this.croppingAspectRatio}
-          .aspectRatios=${this.croppingAspectRatios}
-          ?show-skip=${this.showSkipCropButton}
-          @kumo-upload-crop-confirm=${this.handleCrop}
-          @kumo-upload-crop-skip=${this.handleCrop}
-        ></kumo-upload-crop>`;
+        this.parts.need('kumo-upload-crop');
+        return cropView(
+          q.pendingCrop,
+          {
+            aspectRatio: this.croppingAspectRatio,
+            aspectRatios: this.croppingAspectRatios,
+            showSkip: this.showSkipCropButton,
+          },
+          (event) => this.handleCrop(event),
+        );
       case 'completed':
-        return html`${notices}<kumo-upload-completed
-            part="completed"
-            .assets=${q.uploaded}
-            api-base=${this.apiBase}
-            cloud-name=${this.cloudName}
-          ></kumo-upload-completed>`;
+        this.parts.need('kumo-upload-completed');
+        return html`${notices}${completedView(q.uploaded, this.apiBase, this.cloudName)}`;
       case 'queue':
-        return html`${notices}${queueView(q.snapshot, this.localize)}`;
+        return html`${notices}${this.queueViews()?.queueView(q.snapshot, this.localize) ?? nothing}`;
       default:
-        return html`${notices}<kumo-upload-sources
-            part="sources"
-            .sources=${this.shownSources}
-            .active=${this.activeSource ?? this.shownSources[0] ?? 'local'}
-            ?multiple=${this.multiple}
-            accept=${acceptOf(this.clientAllowedFormats)}
-            .maxFileSize=${this.maxFileSize}
-            .formats=${this.clientAllowedFormats}
-            paste-scope=${this.inline ? 'target' : 'document'}
-            ?disabled=${this.off}
-            @kumo-source-changed=${(event: KumoUploadSourceChangedEvent) => {
-              this.activeSource = event.detail.source;
-            }}
-          ></kumo-upload-sources>
-          ${this.showAdvancedOptions ? html`<kumo-upload-advanced @kumo-upload-advanced-change=${this.handleAdvanced}></kumo-upload-advanced>` : nothing}`;
+        if (this.showAdvancedOptions) this.parts.need('kumo-upload-advanced');
+        return html`${notices}${sourcesView(
+          {
+            sources: this.shownSources,
+            active: this.activeSource ?? this.shownSources[0] ?? 'local',
+            multiple: this.multiple,
+            accept: acceptOf(this.clientAllowedFormats),
+            maxFileSize: this.maxFileSize,
+            formats: this.clientAllowedFormats,
+            pasteScope: this.inline ? 'target' : 'document',
+            disabled: this.off,
+            advanced: this.showAdvancedOptions,
+          },
+          (event) => {
+            this.activeSource = event.detail.source;
+          },
+          (event) => this.handleAdvanced(event),
+        )}`;
     }
   }
 
   protected override render() {
+    // Until the `text` first given is read, nothing shows rather than words about to change.
+    if (this.lazyOptions.textPending && !this.hasUpdated) return nothing;
     const view = this.view;
     const files = this.queue.snapshot.files;
     const actions = actionsView(
@@ -417,19 +436,24 @@ export class KumoUploadWidget extends UploadWidgetBase {
         done: () => this.handleDone(),
       },
     );
-    const mini = (floating: boolean) =>
-      this.display === 'minimized'
-        ? miniView(this.queue.snapshot, this.localize, floating, () => this.open())
-        : nothing;
+    const mini = (floating: boolean) => {
+      if (this.display !== 'minimized') return nothing;
+      return (
+        this.queueViews()?.miniView(this.queue.snapshot, this.localize, floating, () => this.open()) ??
+        nothing
+      );
+    };
+    const content = this.renderBody(view);
     const body = html`<div
       part="body"
       class="body"
+      aria-busy=${this.parts.busy ? 'true' : nothing}
       @kumo-upload-files-pick=${this.handleAdd}
       @kumo-upload-photo-capture=${this.handleAdd}
       @kumo-upload-url-submit=${this.handleAdd}
       @kumo-upload-file-action=${this.handleFileAction}
     >
-      ${this.renderBody(view)}
+      ${content}
     </div>`;
     const title = (slot?: string) =>
       html`<h2 part="title" class="title" id="title" tabindex="-1" slot=${slot ?? nothing}>${titleText(view, files, this.localize)}</h2>`;
@@ -443,12 +467,11 @@ export class KumoUploadWidget extends UploadWidgetBase {
     }
     return html`<slot name="trigger" @click=${() => !this.off && this.open()}>
         <button part="trigger" class="button primary" type="button" ?disabled=${this.off}>
-          ${iconTemplate('upload')}${this.localize.term('button_caption')}
+          ${drawIcon(uploadIcon)}${this.localize.term('button_caption')}
         </button>
       </slot>
       <kumo-dialog
         part="dialog"
-        .open=${live(this.display === 'shown')}
         @kumo-dialog-request-close=${this.handleDialogRequestClose}
         @kumo-dialog-close=${this.handleDialogClose}
         @kumo-dialog-open=${(event: Event) => event.stopPropagation()}

@@ -1,5 +1,5 @@
 import type { UploadResourceType } from '@kumo/core';
-import type { Palette } from '@kumo/ui';
+import type { Palette } from '@kumo/ui/theme/palette';
 import type { CropMode, SignatureFunction, UploadSource } from '../engine/upload-queue.types.js';
 import type { TextOption } from '../locales/text-overrides.js';
 

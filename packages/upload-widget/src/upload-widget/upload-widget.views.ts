@@ -1,14 +1,23 @@
 /**
- * Templates of the widget's queue-related views, as functions of the data they show: the notices
- * about refused files, the queue, the minimized bar, the title and the action buttons. The element
- * decides which to show and wires the handlers.
+ * Templates of the widget's views, as functions of the data they show: the notices about refused
+ * files, the parts the body shows (sources, crop step, uploaded files), the title and the action
+ * buttons (the queue and its minimized bar are in queue-views.ts, loaded with the first files). The
+ * element decides which to show and wires the handlers.
  */
-import { iconTemplate } from '@kumo/ui';
+
+import type { UploadResponse } from '@kumo/core';
+import { drawIcon, errorIcon } from '@kumo/ui/icon/icon-set';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { QueueFile, QueueSnapshot } from '../engine/upload-queue.types.js';
+import type { QueueFile, UploadSource } from '../engine/upload-queue.types.js';
 import type { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import type { WidgetStrings } from '../locales/widget.strings.js';
+import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
+import type {
+  KumoUploadCropConfirmEvent,
+  KumoUploadCropSkipEvent,
+} from '../upload-crop/upload-crop.events.js';
 import { isActive } from './queue-controller.js';
+import type { KumoUploadSourceChangedEvent } from './upload-widget.events.js';
 import type { WidgetView } from './upload-widget.types.js';
 
 const failedCount = (files: readonly QueueFile[]) => files.filter((file) => file.status === 'error').length;
@@ -18,59 +27,81 @@ export function noticesView(messages: readonly string[], dismissLabel: string, o
   if (messages.length === 0) return nothing;
   return html`<div part="notices" class="notices">
     <ul>
-      ${messages.map((message) => html`<li>${iconTemplate('error')}<span>${message}</span></li>`)}
+      ${messages.map((message) => html`<li>${drawIcon(errorIcon)}<span>${message}</span></li>`)}
     </ul>
     <button class="button quiet" type="button" @click=${onDismiss}>${dismissLabel}</button>
   </div>`;
 }
 
-/** The queue: total progress over one row per file. */
-export function queueView(snapshot: QueueSnapshot, l: UploadLocalizeController) {
-  const { files, totals } = snapshot;
-  const state = failedCount(files) > 0 ? 'error' : files.some(isActive) ? 'active' : 'complete';
-  return html`<div part="queue" class="queue">
-    <kumo-progress
-      part="total-progress"
-      label=${l.term('queue.total_progress')}
-      .value=${totals.percent}
-      state=${state}
-    ></kumo-progress>
-    <ul class="files" aria-label=${l.term('queue.files')}>
-      ${repeat(
-        files,
-        (file) => file.id,
-        (file) => html`<li><kumo-upload-file-item .file=${file}></kumo-upload-file-item></li>`,
-      )}
-    </ul>
-  </div>`;
+/** What the source tabs show, and whether the advanced options come with them. */
+export interface SourcesViewOptions {
+  readonly sources: readonly UploadSource[];
+  readonly active: UploadSource;
+  readonly multiple: boolean;
+  readonly accept: string;
+  readonly maxFileSize: number | undefined;
+  readonly formats: readonly string[];
+  readonly pasteScope: 'target' | 'document';
+  readonly disabled: boolean;
+  readonly advanced: boolean;
 }
 
-/** The minimized bar: files done of all, total progress, and a button to expand the widget. */
-export function miniView(
-  snapshot: QueueSnapshot,
-  l: UploadLocalizeController,
-  floating: boolean,
-  onExpand: () => void,
+/** The source tabs, and the advanced options when asked for. */
+export function sourcesView(
+  options: SourcesViewOptions,
+  onSourceChange: (event: KumoUploadSourceChangedEvent) => void,
+  onAdvancedChange: (event: KumoUploadAdvancedChangeEvent) => void,
 ) {
-  const { files, totals } = snapshot;
-  const done = files.filter((file) => file.status === 'done').length;
-  return html`<div
-    part="mini"
-    class="mini ${floating ? 'floating' : ''}"
-    role="region"
-    aria-label=${l.term('queue.mini_title')}
-  >
-    <span class="mini-title">${l.term('queue.mini_upload_count', { done, total: files.length })}</span>
-    <kumo-progress label=${l.term('queue.total_progress')} .value=${totals.percent}></kumo-progress>
-    <button class="button" type="button" @click=${onExpand}>${l.term('expand')}</button>
-  </div>`;
+  return html`<kumo-upload-sources
+      part="sources"
+      .sources=${options.sources}
+      .active=${options.active}
+      ?multiple=${options.multiple}
+      accept=${options.accept}
+      .maxFileSize=${options.maxFileSize}
+      .formats=${options.formats}
+      paste-scope=${options.pasteScope}
+      ?disabled=${options.disabled}
+      @kumo-source-changed=${onSourceChange}
+    ></kumo-upload-sources>
+    ${options.advanced ? html`<kumo-upload-advanced @kumo-upload-advanced-change=${onAdvancedChange}></kumo-upload-advanced>` : nothing}`;
+}
+
+/** The crop step for the image waiting in it. */
+export function cropView(
+  file: QueueFile | undefined,
+  options: {
+    readonly aspectRatio?: number;
+    readonly aspectRatios: readonly number[];
+    readonly showSkip: boolean;
+  },
+  onDone: (event: KumoUploadCropConfirmEvent | KumoUploadCropSkipEvent) => void,
+) {
+  return html`<kumo-upload-crop
+    .file=${file}
+    .aspectRatio=${options.aspectRatio}
+    .aspectRatios=${options.aspectRatios}
+    ?show-skip=${options.showSkip}
+    @kumo-upload-crop-confirm=${onDone}
+    @kumo-upload-crop-skip=${onDone}
+  ></kumo-upload-crop>`;
+}
+
+/** What was uploaded, with delivery thumbnails from the server at `apiBase`. */
+export function completedView(assets: readonly UploadResponse[], apiBase: string, cloudName: string) {
+  return html`<kumo-upload-completed
+    part="completed"
+    .assets=${assets}
+    api-base=${apiBase}
+    cloud-name=${cloudName}
+  ></kumo-upload-completed>`;
 }
 
 /** The title of each view; the queue's says what is going on. */
 export function titleText(
   view: WidgetView,
   files: readonly QueueFile[],
-  l: UploadLocalizeController,
+  l: UploadLocalizeController<WidgetStrings>,
 ): string {
   if (view === 'crop') return l.term('crop.title');
   if (view === 'completed') return l.term('queue.title_done');
@@ -95,7 +126,7 @@ export interface ActionHandlers {
 export function actionsView(
   view: WidgetView,
   files: readonly QueueFile[],
-  l: UploadLocalizeController,
+  l: UploadLocalizeController<WidgetStrings>,
   options: { readonly canMinimize: boolean; readonly canAdd: boolean },
   on: ActionHandlers,
 ): TemplateResult | typeof nothing {

@@ -1,0 +1,21 @@
+/**
+ * What the widget's lazily loaded parts and modules use of the code every page loads, gathered in
+ * one module each of them imports from. Bundlers that split code group it by the set of chunks that
+ * reach it; reached through here, the shared code stays one or two files instead of a dozen small
+ * ones, each downloaded and compressed apart.
+ */
+export { KumoElement } from '@kumo/ui/base';
+export { defineElement } from '@kumo/ui/define-element';
+export { warnInDev } from '@kumo/ui/dev';
+// The dialog is here for the strings of @kumo/ui it brings, which the queue's progress bars use too.
+export { KumoDialog } from '@kumo/ui/dialog';
+export { KumoEvent } from '@kumo/ui/events';
+export { drawIcon } from '@kumo/ui/icon/icon-set';
+export { plural } from '@kumo/ui/localize/plural';
+export { themeStyles } from '@kumo/ui/theme';
+export { abortError } from './engine/engine-kit.js';
+export { uploadTable } from './locales/string-table.js';
+export { UploadLocalizeController } from './locales/upload-localize-controller.js';
+export { widgetEnglish } from './locales/widget.strings.js';
+export { controlStyles } from './styles/control.styles.js';
+export { DEFAULT_OPTIONS, oneOf } from './upload-widget/upload-widget.options.js';

@@ -1,0 +1,149 @@
+import { warnInDev } from '@kumo/ui/dev';
+import {
+  adoptStyles,
+  type CSSResult,
+  type CSSResultOrNative,
+  type ReactiveController,
+  type ReactiveControllerHost,
+} from 'lit';
+
+/**
+ * Code a page does not need to open the widget and start an upload, each piece loaded the first
+ * time it is shown. Every loader is an `import()`, so bundlers put each piece in a chunk of its own.
+ */
+export const loadQueueViews = () => import('./queue-views.js');
+
+const PART_LOADERS = {
+  'kumo-upload-source-url': () => import('../upload-source-url/define.js'),
+  'kumo-upload-source-camera': () => import('../upload-source-camera/define.js'),
+  'kumo-upload-crop': () => import('../upload-crop/define.js'),
+  'kumo-upload-completed': () => import('../upload-completed/define.js'),
+  'kumo-upload-advanced': () => import('../upload-advanced/define.js'),
+} as const;
+
+/** A part registered on first use. */
+export type LazyPart = keyof typeof PART_LOADERS;
+
+type Loader<T> = () => Promise<T>;
+
+const loads = new Map<Loader<unknown>, { promise: Promise<unknown>; value?: unknown }>();
+
+/** Runs `load` once; a failed load is tried again next time. */
+export function loadOnce<T>(load: Loader<T>): Promise<T> {
+  let entry = loads.get(load);
+  if (!entry) {
+    const promise = load();
+    const loaded: { promise: Promise<unknown>; value?: unknown } = { promise };
+    promise.then(
+      (value) => {
+        loaded.value = value;
+      },
+      () => loads.delete(load),
+    );
+    entry = loaded;
+    loads.set(load, entry);
+  }
+  return entry.promise as Promise<T>;
+}
+
+/**
+ * Loads the parts and views an element renders as it first renders them (and any other code it loads
+ * on demand), and re-renders it when they arrive. Until then a part's tag stays an empty, undefined
+ * element; `busy` lets the element say so (`aria-busy`), and `settled` lets its `updateComplete`
+ * wait for them.
+ */
+export class LazyPartsController implements ReactiveController {
+  private readonly pending = new Set<Promise<unknown>>();
+  // Asked for and not loaded: not asked for again. A failure stays here, since each failure
+  // re-renders the element, which would ask again at once.
+  private readonly requested = new Set<Loader<unknown>>();
+  private readonly adopted = new Set<Loader<unknown>>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Whether anything asked for is still loading. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Settles when everything asked for so far has loaded or failed. */
+  get settled(): Promise<unknown> {
+    return Promise.allSettled(this.pending);
+  }
+
+  /** The element's `updateComplete`, also waiting for what is loading and the update its arrival brings. */
+  async settle(updateComplete: () => Promise<boolean>): Promise<boolean> {
+    let complete = await updateComplete();
+    while (this.busy) {
+      await this.settled;
+      complete = await updateComplete();
+    }
+    return complete;
+  }
+
+  /** Waits for other code loading on demand (for an option), re-rendering the element once it is done. */
+  track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    const done = () => {
+      this.pending.delete(work);
+      this.host.requestUpdate();
+    };
+    work.then(done, done);
+  }
+
+  /** Runs `work` with the module `load` gives: at once when it has loaded, else when it has. */
+  run<T>(load: Loader<T>, work: (module: T) => void): void {
+    const entry = loads.get(load);
+    if (entry && 'value' in entry) work(entry.value as T);
+    else this.track(loadOnce(load).then(work));
+  }
+
+  /** The module `load` gives once it has loaded; until then undefined, and it starts loading. */
+  use<T>(load: Loader<T>): T | undefined {
+    const entry = loads.get(load);
+    if (entry && 'value' in entry) return entry.value as T;
+    if (!this.requested.has(load)) {
+      this.requested.add(load);
+      this.track(
+        loadOnce(load).then(
+          () => this.requested.delete(load),
+          (error: unknown) =>
+            warnInDev(
+              'upload-widget-load-failed',
+              `a part of the widget could not be loaded: ${String(error)}`,
+            ),
+        ),
+      );
+    }
+    return undefined;
+  }
+
+  /** `use` for a module of templates whose `styles` join the element's own (`own`) once it loads. */
+  useViews<T extends { readonly styles: CSSResult }>(
+    load: Loader<T>,
+    root: ShadowRoot,
+    own: readonly CSSResultOrNative[],
+  ): T | undefined {
+    const views = this.use(load);
+    if (views && !this.adopted.has(load)) {
+      this.adopted.add(load);
+      adoptStyles(root, [...own, views.styles]);
+    }
+    return views;
+  }
+
+  /** Starts registering the parts that are not registered yet; true when all of them are. */
+  need(...tags: LazyPart[]): boolean {
+    let ready = true;
+    for (const tag of tags) {
+      if (customElements.get(tag)) continue;
+      ready = false;
+      this.use(PART_LOADERS[tag]);
+    }
+    return ready;
+  }
+}
