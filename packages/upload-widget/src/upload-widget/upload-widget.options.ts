@@ -174,39 +174,53 @@ export interface AdvancedParameters {
 const definedOnly = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 
+/** Options the engine takes as they are. */
+const PASSED_OPTIONS = [
+  'apiBase',
+  'cloudName',
+  'chunkSize',
+  'parallelUploads',
+  'maxFiles',
+  'maxFileSize',
+  'maxImageFileSize',
+  'maxVideoFileSize',
+  'maxRawFileSize',
+  'minImageWidth',
+  'minImageHeight',
+  'maxImageWidth',
+  'maxImageHeight',
+  'context',
+] as const satisfies readonly (keyof UploadQueueOptions)[];
+
+/** Options the engine takes only when set: empty strings, `false` and empty lists are left out. */
+const SET_OPTIONS = [
+  'uploadPreset',
+  'apiKey',
+  'uploadSignature',
+  'clientAllowedFormats',
+  'validateMaxWidthHeight',
+  'folder',
+] as const satisfies readonly (keyof UploadQueueOptions)[];
+
 /** The engine's options for the widget's options. */
 export function toQueueOptions(
   options: UploadWidgetOptions,
   extra: { readonly recoveryKey?: string; readonly advanced?: AdvancedParameters } = {},
 ): UploadQueueOptions {
-  const advancedTags = extra.advanced?.tags ?? [];
-  const tags = [...new Set([...options.tags, ...advancedTags])];
-  return definedOnly<UploadQueueOptions>({
-    apiBase: options.apiBase,
-    cloudName: options.cloudName,
+  const queue: Record<string, unknown> = {};
+  for (const name of PASSED_OPTIONS) queue[name] = options[name];
+  for (const name of SET_OPTIONS) {
+    const value = options[name];
+    if (value && (!Array.isArray(value) || value.length > 0)) queue[name] = value;
+  }
+  const tags = [...new Set([...options.tags, ...(extra.advanced?.tags ?? [])])];
+  return definedOnly({
+    ...queue,
     resourceType: validOr(options.resourceType, UPLOAD_RESOURCE_TYPES, 'auto'),
-    uploadPreset: options.uploadPreset || undefined,
-    apiKey: options.apiKey || undefined,
-    uploadSignature: options.uploadSignature || undefined,
-    chunkSize: options.chunkSize,
-    parallelUploads: options.parallelUploads,
     recoveryKey: extra.recoveryKey,
-    maxFiles: options.maxFiles,
-    maxFileSize: options.maxFileSize,
-    maxImageFileSize: options.maxImageFileSize,
-    maxVideoFileSize: options.maxVideoFileSize,
-    maxRawFileSize: options.maxRawFileSize,
-    clientAllowedFormats: options.clientAllowedFormats.length > 0 ? options.clientAllowedFormats : undefined,
-    minImageWidth: options.minImageWidth,
-    minImageHeight: options.minImageHeight,
-    maxImageWidth: options.maxImageWidth,
-    maxImageHeight: options.maxImageHeight,
-    validateMaxWidthHeight: options.validateMaxWidthHeight || undefined,
-    folder: options.folder || undefined,
     tags: tags.length > 0 ? tags : undefined,
-    context: options.context,
     publicId: extra.advanced?.publicId || options.publicId || undefined,
-  });
+  }) as UploadQueueOptions;
 }
 
 /** The `accept` of the file picker for the allowed formats (`.jpg,.png`); empty accepts anything. */
