@@ -12,6 +12,7 @@ import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAssetCommandRoutes } from './http/asset-command-routes.js';
 import { errorHeaderValue, isDeliveryPath } from './http/delivery-path.js';
 import { registerDeliveryRoutes } from './http/delivery-routes.js';
+import { registerEmbedRoutes } from './http/embed-routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerHealthRoute } from './http/health-route.js';
 import { registerMediaLibraryTokenRoute } from './http/media-library-token-route.js';
@@ -222,6 +223,7 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
   registerTransformationRoutes(app, services);
   registerSignRoute(app, config);
   registerMediaLibraryTokenRoute(app, config, mediaLibraryTokens);
+  registerEmbedRoutes(app, config);
   registerDeliveryRoutes(app, delivery);
   return app;
 }

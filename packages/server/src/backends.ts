@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { AssetCatalog } from './catalog/asset-catalog.js';
+import { ASSET_TABLES, AssetCatalog } from './catalog/asset-catalog.js';
 import { DerivedCatalog } from './catalog/derived-catalog.js';
 import { FolderCatalog } from './catalog/folder-catalog.js';
 import { openCatalogDatabase } from './catalog/open-catalog.js';
 import { PresetCatalog } from './catalog/preset-catalog.js';
 import type { CatalogSchema } from './catalog/schema.js';
+import { TableWriteWatcher } from './catalog/table-write-watcher.js';
 import type { Config } from './config.js';
 import type { BlobStorage } from './storage/blob-storage.js';
 import { LocalDiskStorage } from './storage/local-disk-storage.js';
@@ -34,8 +35,10 @@ export async function openBackends(config: Config): Promise<Backends> {
     storage = s3;
     closeStorage = () => s3.destroy();
   }
-  const db = await openCatalogDatabase(config.database);
-  const assets = new AssetCatalog(db, config.database.kind);
+  // Every catalog class shares this instance, so the watcher sees every write made by this process.
+  const assetWrites = new TableWriteWatcher(ASSET_TABLES);
+  const db = (await openCatalogDatabase(config.database)).withPlugin(assetWrites);
+  const assets = new AssetCatalog(db, config.database.kind, assetWrites);
   // Blobs go after the commit; one that fails to delete is an orphan the hourly clean-up removes.
   assets.onDerivedRemoved = (keys) => {
     for (const key of keys) void storage.delete(key).catch(() => undefined);

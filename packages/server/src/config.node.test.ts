@@ -125,4 +125,16 @@ describe('resolveConfig', () => {
       /KUMO_LOG_LEVEL/,
     );
   });
+
+  it('reads the delivery token key as hex of at least 128 bits', () => {
+    assert.isUndefined(resolveConfig({}).delivery.authTokenKey);
+    const key = 'AD4D5EA6E7D3F1B8C9A0B1C2D3E4F5A6';
+    assert.strictEqual(resolveConfig({ KUMO_AUTH_TOKEN_KEY: key }).delivery.authTokenKey, key.toLowerCase());
+    for (const value of ['ad4d5ea6', `${key}0`, `${key.slice(2)}zz`]) {
+      assert.match(
+        configError(() => resolveConfig({ KUMO_AUTH_TOKEN_KEY: value })),
+        /KUMO_AUTH_TOKEN_KEY/,
+      );
+    }
+  });
 });

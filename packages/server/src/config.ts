@@ -66,6 +66,8 @@ export interface Config {
   /** Base of the delivery URLs in responses; derived from each request when absent. */
   readonly publicUrl?: string;
   readonly samples: boolean;
+  /** Folder kumo.js is served from (`/embed/*`); the built `@kumo/embed` package's `dist/browser` when absent. */
+  readonly embedDir?: string;
   readonly delivery: DeliveryConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -88,6 +90,11 @@ export interface DeliveryConfig {
   readonly fetchHosts: readonly string[];
   /** Memory for recently served small derived assets (0 turns the in-process cache off). */
   readonly hotCacheBytes: number;
+  /**
+   * Hex key of `__cld_token__` tokens, which open `authenticated` assets as signed URLs do; without
+   * it only signed URLs do.
+   */
+  readonly authTokenKey?: string;
 }
 
 /** Raised for configuration that must stop start-up; the message names the offending setting. */
@@ -127,7 +134,9 @@ const KNOWN_VARIABLES = new Set([
   'KUMO_STRICT_TRANSFORMATIONS',
   'KUMO_UNVERSIONED_MAX_AGE',
   'KUMO_FETCH_HOSTS',
+  'KUMO_AUTH_TOKEN_KEY',
   'KUMO_HOT_CACHE_MB',
+  'KUMO_EMBED_DIR',
 ]);
 
 const FLAGS: Record<string, string> = {
@@ -219,6 +228,7 @@ export function resolveConfig(env: Record<string, string | undefined>, argv: rea
       parseInteger('KUMO_CHUNK_TTL_HOURS', settings.get('KUMO_CHUNK_TTL_HOURS') ?? '24', 1) * 3_600_000,
     publicUrl: parsePublicUrl(settings.get('KUMO_PUBLIC_URL')),
     samples: parseBoolean('KUMO_SAMPLES', settings.get('KUMO_SAMPLES') ?? 'true'),
+    embedDir: settings.get('KUMO_EMBED_DIR') ? path.resolve(settings.get('KUMO_EMBED_DIR')!) : undefined,
     delivery: parseDelivery(settings),
     logLevel: parseLogLevel(settings.get('KUMO_LOG_LEVEL') ?? 'info'),
   };
@@ -239,7 +249,17 @@ function parseDelivery(settings: Map<string, string>): DeliveryConfig {
     unversionedMaxAge: integer('KUMO_UNVERSIONED_MAX_AGE', 3600, 0),
     fetchHosts: splitList(settings.get('KUMO_FETCH_HOSTS') ?? '').map((entry) => entry.toLowerCase()),
     hotCacheBytes: integer('KUMO_HOT_CACHE_MB', 64, 0, 1_000_000) * 2 ** 20,
+    authTokenKey: parseAuthTokenKey(settings.get('KUMO_AUTH_TOKEN_KEY')),
   };
+}
+
+/** A token key as Cloudinary issues them: hex, here at least 128 bits so that it cannot be guessed. */
+function parseAuthTokenKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const key = value.trim();
+  if (!/^(?:[0-9a-fA-F]{2}){16,}$/.test(key))
+    throw new ConfigError('KUMO_AUTH_TOKEN_KEY must be an even number of hex digits, at least 32');
+  return key.toLowerCase();
 }
 
 function applyFlags(argv: readonly string[], settings: Map<string, string>): void {

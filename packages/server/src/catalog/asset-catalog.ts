@@ -1,7 +1,15 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import { type Asset, type AssetIdentity, folderOf, type ResourceType } from './asset.js';
+import { AssetRowCache } from './asset-row-cache.js';
 import { decodeCursor, encodeCursor } from './listing-cursor.js';
 import type { AssetRow, CatalogSchema, NewAssetRow } from './schema.js';
+import type { TableWriteWatcher } from './table-write-watcher.js';
+
+/** Tables whose writes invalidate {@link AssetCatalog.getCached}. */
+export const ASSET_TABLES = ['assets', 'asset_tags'] as const;
+const ROW_CACHE_ENTRIES = 2000;
+// Bounds how long another process writing the same SQLite file (an operator's script) goes unnoticed.
+const ROW_CACHE_TTL_MS = 60_000;
 
 export interface AssetListQuery {
   readonly cloud: string;
@@ -41,11 +49,37 @@ export class AssetCatalog {
    * rename onto an existing id), with the storage keys of their blobs.
    */
   onDerivedRemoved?: (storageKeys: readonly string[]) => void;
+  private readonly cache?: AssetRowCache;
 
+  /**
+   * `writes` watches {@link ASSET_TABLES} on the Kysely instance every catalog class of this
+   * process shares; with it, a SQLite catalog keeps recently read assets in memory for
+   * {@link getCached}. Not with Postgres: it is shared by several processes, whose writes this one
+   * never sees.
+   */
   constructor(
     private readonly db: Kysely<CatalogSchema>,
     private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
-  ) {}
+    writes?: TableWriteWatcher,
+  ) {
+    if (dialect === 'sqlite' && writes) {
+      const cache = new AssetRowCache(ROW_CACHE_ENTRIES, ROW_CACHE_TTL_MS);
+      writes.onWrite = () => cache.invalidate();
+      this.cache = cache;
+    }
+  }
+
+  /** `get` for delivery: recently read assets come from memory when the catalog keeps them. */
+  async getCached(identity: AssetIdentity): Promise<Asset | undefined> {
+    const cache = this.cache;
+    if (!cache) return this.get(identity);
+    const hit = cache.get(identity);
+    if (hit) return hit;
+    const generation = cache.generation;
+    const asset = await this.get(identity);
+    if (asset) cache.offer(identity, asset, generation);
+    return asset;
+  }
 
   async get(identity: AssetIdentity): Promise<Asset | undefined> {
     const row = await this.db

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { migrateToLatest } from './migrations.js';
 import type { CatalogSchema } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 // Postgres returns BIGINT as text to avoid precision loss; byte counts and versions stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -30,7 +31,9 @@ function openSqlite(file: string): Kysely<CatalogSchema> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<CatalogSchema>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<CatalogSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
 }
 
 function openPostgres(url: string): Kysely<CatalogSchema> {

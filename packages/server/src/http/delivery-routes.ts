@@ -2,12 +2,14 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RenderError } from '../render/image/index.js';
 import { DeliveryError } from '../services/delivery/delivery-error.js';
-import type { DeliveryResult, DeliveryService } from '../services/delivery/delivery-service.js';
+import type { DeliveryService } from '../services/delivery/delivery-service.js';
+import type { DeliveryResult } from '../services/delivery/delivery-types.js';
 import { RenderQueueFullError } from '../services/delivery/render-queue.js';
 import { ServiceError } from '../services/service-error.js';
 import { BlobNotFoundError } from '../storage/blob-storage.js';
 import { parseByteRange } from './byte-range.js';
 import { errorHeaderValue } from './delivery-path.js';
+import { authTokensOf } from './delivery-tokens.js';
 
 const RESOURCE_TYPES = new Set(['image', 'video', 'raw']);
 // Ask browsers for the hints `dpr_auto` and `w_auto` use.
@@ -22,7 +24,8 @@ const VARY_ALIASES: Record<string, string[]> = {
 /**
  * `GET|HEAD /:cloud/:resource_type/:type/[s--SIG--/][transformations/][v<version>/]<public_id>[.<ext>]`
  * and `/:cloud/:resource_type/list/<tag>.json`. Responses carry no cookies and depend only on the URL
- * and the headers listed in `Vary`, so a CDN or nginx can cache them.
+ * and the headers listed in `Vary`, so a CDN or nginx can cache them; except those an auth token
+ * opened (`__cld_token__` query parameter or cookie), which are `private`.
  */
 export function registerDeliveryRoutes(app: FastifyInstance, delivery: DeliveryService): void {
   app.route({
@@ -33,10 +36,12 @@ export function registerDeliveryRoutes(app: FastifyInstance, delivery: DeliveryS
       if (!RESOURCE_TYPES.has(resource_type)) return reply.callNotFound();
       let result: DeliveryResult;
       try {
+        const authTokens = authTokensOf(request.url, headerOf(request, 'cookie'));
         result = await delivery.deliver({
           path: request.url,
           accept: headerOf(request, 'accept'),
           clientHints: clientHintsOf(request),
+          ...(authTokens.length ? { authTokens, clientIp: request.ip } : {}),
         });
       } catch (error) {
         return sendError(reply, error);
@@ -57,7 +62,7 @@ async function sendResult(
   void reply.header('ETag', etag);
   void reply.header(
     'Cache-Control',
-    `public, max-age=${result.maxAge}${result.immutable ? ', immutable' : ''}`,
+    `${result.private ? 'private' : 'public'}, max-age=${result.maxAge}${result.immutable ? ', immutable' : ''}`,
   );
   const vary = result.vary.flatMap((name) => VARY_ALIASES[name.toLowerCase()] ?? [name]);
   // Replaces the CORS plugin's `Vary: Origin`: delivery always answers `Access-Control-Allow-Origin: *`.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { ApiKey } from '../config.js';
+import { sampleTextTracks, TEST_PATTERN_SECONDS } from './sample-text-tracks.js';
 
 const execFileAsync = promisify(execFile);
 const MARKER = 'samples-created';
@@ -15,12 +16,15 @@ interface SampleFile {
   readonly filename: string;
   readonly tags: readonly string[];
   readonly resourceType: 'image' | 'video' | 'raw';
+  /** Cloudinary's `key=value|key=value` context. */
+  readonly context?: string;
 }
 
 /**
- * Makes the sample library on first start (images with sharp, videos with ffmpeg when installed, a
- * raw file) and uploads it through the server's own Upload API. Nothing is downloaded. A marker file
- * in the data folder keeps samples a user deleted from coming back. Returns how many were created.
+ * Makes the sample library on first start (images with sharp, videos with ffmpeg when installed, raw
+ * files: a CSV and the test pattern's caption and chapter tracks) and uploads it through the server's
+ * own Upload API. Nothing is downloaded. A marker file in the data folder keeps samples a user deleted
+ * from coming back. Returns how many were created.
  */
 export async function createSampleAssets(options: {
   baseUrl: string;
@@ -30,7 +34,9 @@ export async function createSampleAssets(options: {
 }): Promise<number> {
   const marker = path.join(options.dataDir, MARKER);
   if (await fs.stat(marker).catch(() => undefined)) return 0;
-  const files = [...(await sampleImages()), ...(await spinFrames()), ...(await sampleVideos()), sampleRaw()];
+  // Made concurrently: ffmpeg runs in its own process while sharp renders the images.
+  const made = await Promise.all([sampleImages(), spinFrames(), sampleVideos()]);
+  const files = [...made.flat(), sampleRaw(), ...textTracks()];
   const auth = `Basic ${Buffer.from(`${options.key.key}:${options.key.secret}`).toString('base64')}`;
   let created = 0;
   for (let i = 0; i < files.length; i += 4) {
@@ -39,7 +45,8 @@ export async function createSampleAssets(options: {
         const form = new FormData();
         form.append('public_id', file.publicId);
         if (file.tags.length) form.append('tags', file.tags.join(','));
-        form.append('file', new Blob([file.bytes]), file.filename);
+        if (file.context) form.append('context', file.context);
+        form.append('file', new Blob([new Uint8Array(file.bytes)]), file.filename);
         const response = await fetch(`${options.baseUrl}/v1_1/${options.cloud}/${file.resourceType}/upload`, {
           method: 'POST',
           headers: { authorization: auth },
@@ -161,39 +168,54 @@ async function spinFrames(): Promise<SampleFile[]> {
   );
 }
 
-/** Two short clips made with ffmpeg's test sources; none when ffmpeg is not installed. */
+/**
+ * Two clips made with ffmpeg's test sources, encoded side by side; none when ffmpeg is not
+ * installed. The test pattern is long enough for its caption and chapter tracks. x264's `superfast`
+ * preset keeps each encode around half a second, and 2-second keyframes keep seeking to a chapter
+ * quick.
+ */
 async function sampleVideos(): Promise<SampleFile[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-samples-'));
+  const clips = [
+    {
+      id: 'test-pattern',
+      source: 'testsrc2',
+      size: '640x360',
+      rate: 25,
+      seconds: TEST_PATTERN_SECONDS,
+      tone: 440,
+    },
+    { id: 'color-bars', source: 'smptehdbars', size: '1280x720', rate: 30, seconds: 4, tone: 660 },
+  ];
   try {
-    const clips = [
-      { id: 'test-pattern', source: 'testsrc2=size=640x360:rate=25', tone: 440 },
-      { id: 'color-bars', source: 'smptehdbars=size=1280x720:rate=30', tone: 660 },
-    ];
-    const made: SampleFile[] = [];
-    for (const clip of clips) {
-      const file = path.join(dir, `${clip.id}.mp4`);
-      try {
-        await execFileAsync(
-          'ffmpeg',
-          [
-            ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `${clip.source}:duration=4`],
-            ...['-f', 'lavfi', '-i', `sine=frequency=${clip.tone}:duration=4`],
-            ...['-pix_fmt', 'yuv420p', '-shortest', '-movflags', '+faststart', file],
-          ],
-          { timeout: 60_000 },
-        );
-      } catch {
-        return made;
-      }
-      made.push({
-        publicId: `samples/videos/${clip.id}`,
-        bytes: await fs.readFile(file),
-        filename: `${clip.id}.mp4`,
-        tags: ['video'],
-        resourceType: 'video',
-      });
-    }
-    return made;
+    const made = await Promise.all(
+      clips.map(async (clip): Promise<SampleFile | undefined> => {
+        const file = path.join(dir, `${clip.id}.mp4`);
+        const video = `${clip.source}=size=${clip.size}:rate=${clip.rate}:duration=${clip.seconds}`;
+        try {
+          await execFileAsync(
+            'ffmpeg',
+            [
+              ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', video],
+              ...['-f', 'lavfi', '-i', `sine=frequency=${clip.tone}:duration=${clip.seconds}`],
+              ...['-pix_fmt', 'yuv420p', '-preset', 'superfast', '-crf', '30', '-g', String(clip.rate * 2)],
+              ...['-shortest', '-movflags', '+faststart', file],
+            ],
+            { timeout: 60_000 },
+          );
+        } catch {
+          return undefined;
+        }
+        return {
+          publicId: `samples/videos/${clip.id}`,
+          bytes: await fs.readFile(file),
+          filename: `${clip.id}.mp4`,
+          tags: ['video'],
+          resourceType: 'video',
+        };
+      }),
+    );
+    return made.filter((clip) => clip !== undefined);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -214,4 +236,16 @@ function sampleRaw(): SampleFile {
     tags: ['product'],
     resourceType: 'raw',
   };
+}
+
+/** The test pattern's captions (English, French) and chapters, tagged `text-track` and by kind. */
+function textTracks(): SampleFile[] {
+  return sampleTextTracks().map((track) => ({
+    publicId: track.publicId,
+    bytes: Buffer.from(track.text),
+    filename: track.publicId.slice(track.publicId.lastIndexOf('/') + 1),
+    tags: ['text-track', track.kind, 'test-pattern'],
+    resourceType: 'raw',
+    context: `kind=${track.kind}|language=${track.language}|label=${track.label}`,
+  }));
 }

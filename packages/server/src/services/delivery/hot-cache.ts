@@ -1,4 +1,4 @@
-import type { DeliveryResult } from './delivery-service.js';
+import type { DeliveryRequest, DeliveryResult } from './delivery-types.js';
 
 interface Entry {
   readonly result: DeliveryResult;
@@ -66,4 +66,10 @@ export class HotCache {
     keys?.delete(key);
     if (keys && !keys.size) this.byStorageKey.delete(entry.storageKey);
   }
+}
+
+/** The request as far as a response can depend on it: path, `Accept` and client hints. */
+export function hotCacheKey(request: DeliveryRequest): string {
+  const { dpr, width, viewportWidth } = request.clientHints;
+  return [request.path, request.accept ?? '', dpr ?? '', width ?? '', viewportWidth ?? ''].join('\n');
 }

@@ -64,10 +64,10 @@ export class RenderInputs {
       resourceType: (layer.resourceType ?? 'image') as ResourceType,
       type: layer.type ?? 'upload',
     };
-    let asset = await this.assets.get({ ...identity, publicId: layer.publicId });
+    let asset = await this.assets.getCached({ ...identity, publicId: layer.publicId });
     const dot = layer.publicId.lastIndexOf('.');
     if (!asset && dot > 0)
-      asset = await this.assets.get({ ...identity, publicId: layer.publicId.slice(0, dot) });
+      asset = await this.assets.getCached({ ...identity, publicId: layer.publicId.slice(0, dot) });
     return asset ? this.store.readAll(asset.storageKey) : undefined;
   }
 

@@ -7,13 +7,9 @@ import { encodeHls, posterFrame, storyboard, transcodeVideo } from '../../render
 import type { TempFiles } from '../temp-files.js';
 import { contentTypeOf } from './content-types.js';
 import { DeliveryError } from './delivery-error.js';
-import {
-  type DeliveryResult,
-  type DeliveryService,
-  type DerivedJob,
-  fromDerived,
-  type VideoDelivery,
-} from './delivery-service.js';
+import { fromDerived } from './delivery-responses.js';
+import type { DeliveryService } from './delivery-service.js';
+import type { DeliveryResult, DerivedJob, VideoDelivery } from './delivery-types.js';
 import { variantOf } from './render-inputs.js';
 
 const TRANSCODE_FORMATS = new Set([
@@ -79,7 +75,7 @@ export class VideoDeliveryService implements VideoDelivery {
   async hlsFile(parsed: ParsedDeliveryUrl, canonical: string, job: Pick<DerivedJob, 'cacheControl'>) {
     const dot = parsed.publicId.lastIndexOf('.');
     if (dot <= 0 || !parsed.format) return undefined;
-    const asset = await this.assets.get({
+    const asset = await this.assets.getCached({
       cloud: parsed.cloudName,
       resourceType: 'video',
       type: parsed.type,
