@@ -4,18 +4,10 @@
 //   KUMO_BENCH_ASSETS    assets seeded for the latency figures (default 100000)
 //   KUMO_BENCH_UPLOAD_MB size of the uploaded file in MiB (default 500)
 import { printTable } from '../scripts/print-table.mjs';
+import { positiveInteger } from './lib/env-settings.mjs';
 
 export const description =
   'Kumo server: upload throughput vs cp and peak RSS; Admin list/search p50/p99 over a seeded catalog';
-
-function positiveInteger(name, fallback) {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got ${text}`);
-  return value;
-}
 
 export async function run() {
   const assets = positiveInteger('KUMO_BENCH_ASSETS', 100_000);

@@ -5,9 +5,12 @@
 //   KUMO_BENCH_OPEN_RUNS  pages measured per widget (default 15)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { measureBundle, missingLazyPackages } from '../scripts/bundle-size.mjs';
+import { measureBundle } from '../scripts/bundle-size.mjs';
+import { missingLazyPackages } from '../scripts/missing-lazy-packages.mjs';
 import { printTable } from '../scripts/print-table.mjs';
 import { repoRoot } from '../scripts/test-files.mjs';
+import { positiveInteger } from './lib/env-settings.mjs';
+import { median } from './lib/median.mjs';
 
 export const description =
   'Upload widget: initial-load size vs Uppy Dashboard and Uploadcare; open() → interactive dialog vs Uppy';
@@ -115,7 +118,7 @@ async function bundlePage(script) {
     outdir: `${repoRoot}/.bench-page`,
     write: false,
     logLevel: 'silent',
-    plugins: [missingLazyPackages],
+    plugins: [missingLazyPackages()],
   });
   const js = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
   const css = result.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
@@ -126,21 +129,6 @@ const html = (name) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
   `<link rel="stylesheet" href="/${name}.css"></head><body><main><h1>${name}</h1></main>` +
   `<script type="module" src="/${name}.js"></script></body></html>`;
-
-function positiveInteger(name, fallback) {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got ${text}`);
-  return value;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function measureOpenTimes(runs) {
   const bundles = {};

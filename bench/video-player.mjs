@@ -14,9 +14,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { measureBundle, missingLazyPackages } from '../scripts/bundle-size.mjs';
+import { bundleLikeAnApp, measureBundle } from '../scripts/bundle-size.mjs';
+import { missingLazyPackages } from '../scripts/missing-lazy-packages.mjs';
 import { printTable } from '../scripts/print-table.mjs';
 import { repoRoot } from '../scripts/test-files.mjs';
+import { positiveInteger } from './lib/env-settings.mjs';
+import { median } from './lib/median.mjs';
 
 export const description =
   'Video player: initial-load size vs Media Chrome, Vidstack, Video.js, Cloudinary; HLS time to first frame vs bare hls.js';
@@ -67,27 +70,12 @@ function packageOf(input) {
 }
 
 /**
- * Bundles `entry` with the options of scripts/bundle-size.mjs (checked: the initial figure must come
- * out the same) and reads the metafile: the gzip size of the initial load plus the lazy chunks an
+ * Bundles `entry` as scripts/bundle-size.mjs does (checked: the initial figure must come out the
+ * same) and reads the metafile: the gzip size of the initial load plus the lazy chunks an
  * HLS source needs, where hls.js landed, and the initial load's bytes per input.
  */
 async function analyseBundle(entry, hlsModules) {
-  const result = await build({
-    absWorkingDir: repoRoot,
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    treeShaking: true,
-    splitting: true,
-    outdir: join(repoRoot, '.bundle-size'),
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-    plugins: [missingLazyPackages],
-  });
+  const result = await bundleLikeAnApp(entry);
   const outputs = result.metafile.outputs;
   const gzip = new Map(
     result.outputFiles.map((file) => [
@@ -311,7 +299,7 @@ async function bundlePage(name, script) {
     outdir,
     write: false,
     logLevel: 'silent',
-    plugins: [missingLazyPackages],
+    plugins: [missingLazyPackages()],
   });
   return new Map(result.outputFiles.map((file) => [file.path.slice(outdir.length + 1), file.contents]));
 }
@@ -369,21 +357,6 @@ async function warmLadder(stream) {
   }
   return { renditions: renditions.length, segments };
 }
-
-function positiveInteger(name, fallback) {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got ${text}`);
-  return value;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** One fresh context (empty HTTP cache) per page; resolves with the page's times. */
 async function loadPage(browser, url, name) {

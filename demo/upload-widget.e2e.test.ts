@@ -10,6 +10,7 @@ import { signIndependently, TEST_KEY } from '../packages/server/src/testing/test
 import { FLAVOURS, type Flavour } from './shared/code-generator/code-generator.js';
 import { flavourApp, serveFlavour } from './testing/flavour-apps.js';
 import { KumoTestServer, launchChromium, StudioServer } from './testing/studio-harness.js';
+import { configurationOf, generatedCode, openStudioPage, waitForPreview } from './testing/studio-preview.js';
 import {
   DEFAULT_STATE,
   stateToHash,
@@ -87,27 +88,8 @@ describe('upload widget studio', () => {
   /** Opens the studio page on a configuration and waits until the preview shows it. */
   async function openStudio(page: Page, state: Partial<UploadWidgetStudioState>): Promise<string> {
     const hash = stateToHash({ ...DEFAULT_STATE, ...state });
-    await page.goto(`${studio.origin}/upload-widget/#${hash}`);
-    await waitForPreview(page, hash);
+    await openStudioPage(page, `${studio.origin}/upload-widget/`, hash, WIDGET);
     return hash;
-  }
-
-  async function waitForPreview(page: Page, hash: string): Promise<void> {
-    await page.waitForFunction(
-      ([selector, expected]) =>
-        document.getElementById('preview')?.dataset.hash === expected &&
-        !!document.querySelector(selector as string),
-      [PREVIEW, hash],
-    );
-    await page.evaluate(() => customElements.whenDefined('kumo-upload-widget'));
-  }
-
-  /** The widget's configuration as the contract exposes it: its `options`, plus lang and theme. */
-  function configurationOf(page: Page, selector: string): Promise<string> {
-    return page.$eval(selector, (element) => {
-      const widget = element as HTMLElement & { options: unknown; theme?: string };
-      return JSON.stringify({ options: widget.options, lang: widget.lang, theme: widget.theme ?? null });
-    });
   }
 
   async function addFiles(page: Page, scope: string, files: readonly FileSpec[]): Promise<void> {
@@ -176,7 +158,7 @@ describe('upload widget studio', () => {
         const { page, logs } = await newPage();
         await openStudio(page, configured);
         const expected = await configurationOf(page, PREVIEW);
-        const code = (await page.locator(`code[data-flavour="${flavour}"]`).textContent()) ?? '';
+        const code = await generatedCode(page, flavour);
 
         const app = await flavourApp(flavour, code);
         try {
@@ -225,7 +207,7 @@ describe('upload widget studio', () => {
       await page.getByLabel('Action', { exact: true }).fill('#6b21a8');
 
       const hash = await page.evaluate(() => location.hash.slice(1));
-      await waitForPreview(page, hash);
+      await waitForPreview(page, hash, WIDGET);
       const options = JSON.parse(await configurationOf(page, PREVIEW));
       assert.strictEqual(options.options.maxFiles, 4);
       assert.deepEqual(options.options.tags, ['red bike', '"quoted"']);
@@ -234,16 +216,16 @@ describe('upload widget studio', () => {
       assert.strictEqual(options.lang, 'ar');
       assert.deepEqual(options.options.palette, { action: '#6b21a8' });
 
-      const esModule = (await page.locator('code[data-flavour="es-module"]').textContent()) ?? '';
+      const esModule = await generatedCode(page, 'es-module');
       assert.include(esModule, 'max-files="4"');
       assert.include(esModule, 'sources="url local camera"');
       assert.include(esModule, "widget.tags = ['red bike', '\"quoted\"'];");
-      const scriptTag = (await page.locator('code[data-flavour="script-tag"]').textContent()) ?? '';
+      const scriptTag = await generatedCode(page, 'script-tag');
       assert.include(scriptTag, "styles: { palette: { action: '#6b21a8' } },");
       assert.include(scriptTag, "language: 'ar',");
 
       await page.reload();
-      await waitForPreview(page, hash);
+      await waitForPreview(page, hash, WIDGET);
       assert.strictEqual(await page.getByLabel('Max files').inputValue(), '4');
       assert.strictEqual(await page.getByLabel('Tags').inputValue(), 'red bike, "quoted"');
       assert.isTrue(await page.getByRole('radio', { name: 'Inline' }).isChecked());
@@ -445,7 +427,7 @@ describe('upload widget studio', () => {
       await waitUntil(() => acknowledged >= 3, 'three chunks acknowledged');
 
       await page.reload();
-      await waitForPreview(page, hash);
+      await waitForPreview(page, hash, WIDGET);
       const [info] = await uploaded(page, 1, 40_000);
       await assertStored(info as Record<string, unknown>, spec);
       // Resumed, not restarted: the first chunk went up once (a retried in-flight chunk is fine).

@@ -9,6 +9,7 @@ import { TEST_KEY, TEST_SECRET } from '../packages/server/src/testing/test-serve
 import { FLAVOURS, type Flavour } from './shared/code-generator/code-generator.js';
 import { flavourApp, serveFlavour } from './testing/flavour-apps.js';
 import { KumoTestServer, launchChromium, StudioServer } from './testing/studio-harness.js';
+import { configurationOf, generatedCode, openStudioPage, waitForPreview } from './testing/studio-preview.js';
 import {
   DEFAULT_STATE,
   SAMPLE_TRACKS,
@@ -72,27 +73,8 @@ describe('video player studio', () => {
   /** Opens the studio page on a configuration and waits until the preview shows it. */
   async function openStudio(page: Page, state: Partial<VideoPlayerStudioState>): Promise<string> {
     const hash = stateToHash({ ...DEFAULT_STATE, ...state });
-    await page.goto(`${studio.origin}/video-player/${hash ? `#${hash}` : ''}`);
-    await waitForPreview(page, hash);
+    await openStudioPage(page, `${studio.origin}/video-player/`, hash, PLAYER);
     return hash;
-  }
-
-  async function waitForPreview(page: Page, hash: string): Promise<void> {
-    await page.waitForFunction(
-      ([selector, expected]) =>
-        (document.getElementById('preview')?.dataset.hash ?? '') === expected &&
-        !!document.querySelector(selector as string),
-      [PREVIEW, hash],
-    );
-    await page.evaluate(() => customElements.whenDefined('kumo-video-player'));
-  }
-
-  /** The player's configuration: its `options`, plus the language and theme it inherits nothing for. */
-  function configurationOf(page: Page, selector: string): Promise<string> {
-    return page.$eval(selector, (element) => {
-      const player = element as HTMLElement & { options: unknown; theme?: string };
-      return JSON.stringify({ options: player.options, lang: player.lang, theme: player.theme ?? null });
-    });
   }
 
   /** Starts playback (muted players may start without a gesture) and waits until time moves on. */
@@ -214,7 +196,7 @@ describe('video player studio', () => {
         const { page, logs } = await newPage();
         await openStudio(page, configured);
         const expected = await configurationOf(page, PREVIEW);
-        const code = (await page.locator(`code[data-flavour="${flavour}"]`).textContent()) ?? '';
+        const code = await generatedCode(page, flavour);
 
         const app = await flavourApp(flavour, code);
         try {
@@ -261,7 +243,7 @@ describe('video player studio', () => {
       await page.getByRole('radio', { name: 'When scrolled into view' }).check();
 
       const hash = await page.evaluate(() => location.hash.slice(1));
-      await waitForPreview(page, hash);
+      await waitForPreview(page, hash, PLAYER);
       const { options } = JSON.parse(await configurationOf(page, PREVIEW));
       assert.strictEqual(options.publicId, 'samples/videos/color-bars');
       assert.deepEqual(options.playbackRates, [0.5, 1, 2]);
@@ -272,15 +254,15 @@ describe('video player studio', () => {
       // The only delivery form left cannot be unchecked.
       assert.isTrue(await page.getByLabel('HLS (adaptive)').isDisabled());
 
-      const esModule = (await page.locator('code[data-flavour="es-module"]').textContent()) ?? '';
+      const esModule = await generatedCode(page, 'es-module');
       assert.include(esModule, 'playback-rates="0.5 1 2"');
       assert.include(esModule, 'public-id="samples/videos/color-bars"');
-      const scriptTag = (await page.locator('code[data-flavour="script-tag"]').textContent()) ?? '';
+      const scriptTag = await generatedCode(page, 'script-tag');
       assert.include(scriptTag, "info: { title: 'Colour bars' },");
       assert.include(scriptTag, "kumo.videoPlayer('player', {");
 
       await page.reload();
-      await waitForPreview(page, hash);
+      await waitForPreview(page, hash, PLAYER);
       assert.strictEqual(await page.getByLabel('Public id').inputValue(), 'samples/videos/color-bars');
       assert.strictEqual(await page.getByLabel('Playback rates').inputValue(), '0.5, 1, 2');
       assert.isFalse(await page.getByLabel('Captions (English) and subtitles (French)').isChecked());

@@ -6,27 +6,33 @@
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { missingLazyPackages } from './missing-lazy-packages.mjs';
 import { repoRoot } from './test-files.mjs';
 
 /**
- * A package behind a dynamic `import()` that is not installed stays external instead of failing the
- * measurement: it would not be part of the initial load anyway.
+ * Bundles `entry` in memory as an app's bundler would, with a metafile, for figures that must match
+ * `measureBundle`'s. Output paths are relative to the repository.
+ * @param {string} entry repo-relative path of the entry file
  */
-export const missingLazyPackages = {
-  name: 'missing-lazy-packages',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { resolving: true },
-      });
-      return resolved.errors.length === 0 ? resolved : { path: args.path, external: true };
-    });
-  },
-};
+export function bundleLikeAnApp(entry) {
+  return build({
+    absWorkingDir: repoRoot,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    treeShaking: true,
+    splitting: true,
+    // Nothing is written; the folder only names the outputs.
+    outdir: join(repoRoot, '.bundle-size'),
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+    plugins: [missingLazyPackages()],
+  });
+}
 
 /**
  * @param {string} entry repo-relative path of the entry file
@@ -36,23 +42,7 @@ export const missingLazyPackages = {
  */
 export async function measureBundle(entry) {
   try {
-    const result = await build({
-      absWorkingDir: repoRoot,
-      entryPoints: [entry],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      treeShaking: true,
-      splitting: true,
-      // Nothing is written; the folder only names the outputs.
-      outdir: join(repoRoot, '.bundle-size'),
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-      plugins: [missingLazyPackages],
-    });
+    const result = await bundleLikeAnApp(entry);
     const outputs = result.metafile.outputs;
     const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
     const entryOutput = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry);

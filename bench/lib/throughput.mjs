@@ -1,5 +1,6 @@
 // Throughput comparison of several implementations of the same operation, measured in one process
 // so the ratios are fair: a warm-up for every case first, then rounds in rotating order, median.
+import { median } from './median.mjs';
 
 /**
  * @param {{ name: string, run: () => string }[]} cases
@@ -29,10 +30,4 @@ export function compareThroughput(cases, { iterations = 20_000, rounds = 7, warm
     opsPerSecond: median(samples.get(name)),
     rounds: samples.get(name),
   }));
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

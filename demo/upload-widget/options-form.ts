@@ -1,5 +1,6 @@
 // The options form: builds its generated parts (sources, palette, events), writes a state into the
 // controls and reads the controls back into a state. Knows nothing about the preview or the code.
+import { oneOf, StudioOptionsFormBase } from '../shared/studio-options-form.js';
 import {
   AUTH_MODES,
   type AuthMode,
@@ -52,41 +53,24 @@ function describeBytes(bytes: number | undefined): string {
   return bytes >= 1024 * 1024 ? `= ${readable(bytes / 1024 / 1024)} MiB` : `= ${readable(bytes / 1024)} KiB`;
 }
 
-export class OptionsForm {
+export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> {
   /** All three sources in display order; the checked ones, in this order, are the widget's `sources`. */
   private sourceOrder: Source[] = [...SOURCES];
   private palette: Partial<Record<PaletteKey, string>> = {};
 
-  constructor(
-    readonly form: HTMLFormElement,
-    private readonly onChange: (state: UploadWidgetStudioState) => void,
-  ) {
+  constructor(form: HTMLFormElement, onChange: (state: UploadWidgetStudioState) => void) {
+    super(form, onChange);
     this.buildPalette();
-    this.buildEvents();
-    form.addEventListener('input', (event) => this.handleInput(event));
-    form.addEventListener('change', (event) => this.handleInput(event));
-    form.addEventListener('submit', (event) => event.preventDefault());
+    this.codeCheckboxes(
+      'events',
+      'event',
+      WIDGET_EVENTS.map(({ name }) => name),
+    );
     this.byId('palette-reset').addEventListener('click', () => {
       this.palette = {};
       this.writePalette();
       this.emit();
     });
-  }
-
-  private byId<T extends HTMLElement = HTMLInputElement>(id: string): T {
-    const element = this.form.querySelector<T>(`#${id}`);
-    if (!element) throw new Error(`The options form has no #${id}`);
-    return element;
-  }
-
-  private radioValue(name: string): string | null {
-    return this.form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? null;
-  }
-
-  private setRadio(name: string, value: string): void {
-    for (const radio of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
-      radio.checked = radio.value === value;
-    }
   }
 
   /** A positive number, rounded unless `fraction`; undefined (and marked invalid) otherwise. */
@@ -133,11 +117,9 @@ export class OptionsForm {
     this.keepOneSource();
   }
 
-  /** The widget needs a source: the last checked one cannot be unchecked. */
+  /** The widget needs a source. */
   private keepOneSource(): void {
-    const boxes = [...this.form.querySelectorAll<HTMLInputElement>('#sources input[type="checkbox"]')];
-    const checked = boxes.filter((box) => box.checked);
-    for (const box of boxes) box.disabled = checked.length === 1 && box.checked;
+    this.keepOneChecked([...this.form.querySelectorAll<HTMLInputElement>('#sources input[type="checkbox"]')]);
   }
 
   private checkedSources(): Source[] {
@@ -182,40 +164,16 @@ export class OptionsForm {
       this.byId(`palette-${key}`).value = this.palette[key] ?? PALETTE_DEFAULTS[key];
   }
 
-  private buildEvents(): void {
-    const rows = WIDGET_EVENTS.map(({ name }) => {
-      const row = document.createElement('div');
-      row.className = 'choice';
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.id = `event-${name}`;
-      box.value = name;
-      box.dataset.event = name;
-      const label = document.createElement('label');
-      label.htmlFor = box.id;
-      const code = document.createElement('code');
-      code.textContent = name;
-      label.append(code);
-      row.append(box, label);
-      return row;
-    });
-    this.byId<HTMLDivElement>('events').replaceChildren(...rows);
-  }
-
-  private handleInput(event: Event): void {
+  protected override handleInput(event: Event): void {
     const target = event.target as HTMLInputElement;
     const key = target.dataset?.paletteKey as PaletteKey | undefined;
     if (key) this.palette = { ...this.palette, [key]: target.value.toLowerCase() };
     if (target.id?.startsWith('source-')) this.keepOneSource();
-    this.emit();
-  }
-
-  private emit(): void {
-    this.onChange(this.read());
+    super.handleInput(event);
   }
 
   /** Puts a state into the controls. */
-  write(state: UploadWidgetStudioState): void {
+  override write(state: UploadWidgetStudioState): void {
     const origin = location.origin;
     this.byId('server').value = state.server;
     this.byId('server').placeholder = origin;
@@ -246,16 +204,14 @@ export class OptionsForm {
     this.setRadio('theme', state.theme);
     this.palette = { ...state.palette };
     this.writePalette();
-    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[data-event]')) {
+    for (const box of this.form.querySelectorAll<HTMLInputElement>('#events input')) {
       box.checked = state.events.includes(box.value);
     }
     this.syncDependents(state);
   }
 
   /** The state the controls show. */
-  read(): UploadWidgetStudioState {
-    const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
-      values.includes(value as T) ? (value as T) : fallback;
+  override read(): UploadWidgetStudioState {
     const state: UploadWidgetStudioState = {
       server: this.byId('server').value.trim(),
       cloudName: this.byId('cloud-name').value.trim(),
@@ -282,9 +238,7 @@ export class OptionsForm {
       lang: oneOf<Language>(LANGUAGES, this.byId<HTMLSelectElement>('lang').value, 'en'),
       theme: oneOf<StudioTheme>(THEMES, this.radioValue('theme'), 'auto'),
       palette: { ...this.palette },
-      events: [...this.form.querySelectorAll<HTMLInputElement>('input[data-event]:checked')].map(
-        (box) => box.value,
-      ),
+      events: this.checked('#events'),
     };
     this.syncDependents(state);
     return state;

@@ -2,6 +2,7 @@
 // a state into the controls and reads the controls back into a state. Knows nothing about the
 // preview or the code.
 import type { AutoplayMode, ControlName, FloatingPosition } from '@kumo/video-player';
+import { oneOf, StudioOptionsFormBase } from '../shared/studio-options-form.js';
 import {
   AUTOPLAY_MODES,
   COLOR_DEFAULTS,
@@ -20,74 +21,22 @@ import {
   type VideoPlayerStudioState,
 } from './video-player-state.js';
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
-  values.includes(value as T) ? (value as T) : fallback;
-
-export class OptionsForm {
+export class OptionsForm extends StudioOptionsFormBase<VideoPlayerStudioState> {
   private colors: Partial<Record<ColorKey, string>> = {};
 
-  constructor(
-    readonly form: HTMLFormElement,
-    private readonly onChange: (state: VideoPlayerStudioState) => void,
-  ) {
-    this.buildHiddenControls();
-    this.buildEvents();
-    form.addEventListener('input', (event) => this.handleInput(event));
-    form.addEventListener('change', (event) => this.handleInput(event));
-    form.addEventListener('submit', (event) => event.preventDefault());
-    this.byId('colors-reset').addEventListener('click', () => {
-      this.colors = {};
-      this.writeColors();
-      this.emit();
-    });
-  }
-
-  private byId<T extends HTMLElement = HTMLInputElement>(id: string): T {
-    const element = this.form.querySelector<T>(`#${id}`);
-    if (!element) throw new Error(`The options form has no #${id}`);
-    return element;
-  }
-
-  private radioValue(name: string): string | null {
-    return this.form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? null;
-  }
-
-  private setRadio(name: string, value: string): void {
-    for (const radio of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
-      radio.checked = radio.value === value;
-    }
-  }
-
-  /** Checkboxes labelled with the names the code uses (control names, event names). */
-  private codeCheckboxes(container: string, prefix: string, names: readonly string[]): void {
-    const rows = names.map((name) => {
-      const row = document.createElement('div');
-      row.className = 'choice';
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.id = `${prefix}-${name}`;
-      box.value = name;
-      const label = document.createElement('label');
-      label.htmlFor = box.id;
-      const code = document.createElement('code');
-      code.textContent = name;
-      label.append(code);
-      row.append(box, label);
-      return row;
-    });
-    this.byId<HTMLDivElement>(container).replaceChildren(...rows);
-  }
-
-  private buildHiddenControls(): void {
+  constructor(form: HTMLFormElement, onChange: (state: VideoPlayerStudioState) => void) {
+    super(form, onChange);
     this.codeCheckboxes('hidden-controls', 'hide', CONTROL_NAMES);
-  }
-
-  private buildEvents(): void {
     this.codeCheckboxes(
       'events',
       'event',
       PLAYER_EVENTS.map(({ name }) => name),
     );
+    this.byId('colors-reset').addEventListener('click', () => {
+      this.colors = {};
+      this.writeColors();
+      this.emit();
+    });
   }
 
   /** Offers the server's sample videos; the public id field stays free for any other. */
@@ -109,13 +58,7 @@ export class OptionsForm {
     for (const key of COLOR_KEYS) this.byId(`color-${key}`).value = this.colors[key] ?? COLOR_DEFAULTS[key];
   }
 
-  private checked(selector: string): string[] {
-    return [
-      ...this.form.querySelectorAll<HTMLInputElement>(`${selector} input[type="checkbox"]:checked`),
-    ].map((box) => box.value);
-  }
-
-  private handleInput(event: Event): void {
+  protected override handleInput(event: Event): void {
     const target = event.target as HTMLInputElement;
     const key = target.dataset?.colorKey as ColorKey | undefined;
     if (key) this.colors = { ...this.colors, [key]: target.value.toLowerCase() };
@@ -124,21 +67,15 @@ export class OptionsForm {
     if (target.id === 'public-id') this.syncSamplePicker(target.value.trim());
     // The player needs one delivery form: the last one checked cannot be unchecked.
     if (target.dataset?.sourceType) this.keepOneSourceType();
-    this.emit();
+    super.handleInput(event);
   }
 
   private keepOneSourceType(): void {
-    const boxes = [...this.form.querySelectorAll<HTMLInputElement>('input[data-source-type]')];
-    const checked = boxes.filter((box) => box.checked);
-    for (const box of boxes) box.disabled = checked.length === 1 && box.checked;
-  }
-
-  private emit(): void {
-    this.onChange(this.read());
+    this.keepOneChecked([...this.form.querySelectorAll<HTMLInputElement>('input[data-source-type]')]);
   }
 
   /** Puts a state into the controls. */
-  write(state: VideoPlayerStudioState): void {
+  override write(state: VideoPlayerStudioState): void {
     this.byId('server').value = state.server;
     this.byId('server').placeholder = location.origin;
     this.byId('cloud-name').value = state.cloudName;
@@ -180,7 +117,7 @@ export class OptionsForm {
   }
 
   /** The state the controls show. */
-  read(): VideoPlayerStudioState {
+  override read(): VideoPlayerStudioState {
     const rates = this.byId('playback-rates');
     const playbackRates = parseRates(rates.value);
     rates.setAttribute('aria-invalid', String(rates.value.trim() !== '' && playbackRates.length === 0));

@@ -6,35 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { missingLazyPackages } from '../../../scripts/missing-lazy-packages.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(packageDir, 'dist', 'browser');
-
-/**
- * A package behind a dynamic `import()` that is not installed (an optional engine such as
- * cropperjs) stays an external import with a warning, instead of failing the whole build: only
- * the feature that needs it fails, when used.
- */
-const missingLazyPackages = {
-  name: 'missing-lazy-packages',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { resolving: true },
-      });
-      if (resolved.errors.length === 0) return resolved;
-      return {
-        path: args.path,
-        external: true,
-        warnings: [{ text: `"${args.path}" is not installed; its lazy import() will fail at run time` }],
-      };
-    });
-  },
-};
 
 /** Options both builds share: minified for browsers, with source maps. */
 const common = {
@@ -48,7 +23,8 @@ const common = {
   metafile: true,
   logLevel: 'warning',
   outdir,
-  plugins: [missingLazyPackages],
+  // An optional engine that is not installed (cropperjs) is left external, with a warning.
+  plugins: [missingLazyPackages({ warn: true })],
   // esbuild would define NODE_ENV=production when minifying, which silences Kumo's development
   // warnings. A script-tag page has no separate development build, and the warnings (console only,
   // for invalid or unknown options) are what someone porting Cloudinary code needs to see.

@@ -90,3 +90,13 @@ export function readEnum<T extends string>(value: unknown, allowed: readonly T[]
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return ok(value as T);
   return fail(`expected one of ${allowed.join(', ')}`);
 }
+
+/** An option's value as a warning shows it; never throws (circular objects, BigInt, functions). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -8,6 +8,7 @@ import type { SignatureFunction, SignatureResult, UploadWidgetOptions } from '@k
 import type { DevWarning } from './dev-warning.js';
 import {
   camelCaseKey,
+  describeValue,
   isPlainObject,
   type Read,
   readBoolean,
@@ -446,7 +447,7 @@ export function mapUploadWidgetOptions(
     if (result && !result.ok)
       out.warnings.push({
         code: 'embed-invalid-option',
-        message: `${key} = ${describe(value)}: ${result.problem}; it was ignored.`,
+        message: `${key} = ${describeValue(value)}: ${result.problem}; it was ignored.`,
       });
   }
   if (!context.updating) {
@@ -460,13 +461,4 @@ export function mapUploadWidgetOptions(
     page: out.page as PageOptions,
     warnings: out.warnings,
   };
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

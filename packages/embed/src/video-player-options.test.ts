@@ -92,6 +92,14 @@ describe('mapVideoPlayerOptions', () => {
     assert.sameMembers([...(mapped.element.hideControls ?? [])], ['big-play', 'logo']);
   });
 
+  it('warns about an invalid value it cannot print as JSON instead of throwing', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const mapped = mapVideoPlayerOptions({ playbackRates: circular, fontFace: 10n });
+    assert.deepEqual(codes(mapped), ['embed-invalid-option', 'embed-invalid-option']);
+    assert.match(mapped.warnings[0]!.message, /^playbackRates = \[object Object\]/);
+  });
+
   it('reads cloudinaryConfig.cloud_name', () => {
     assert.strictEqual(
       mapVideoPlayerOptions({ cloudinaryConfig: { cloud_name: 'acme' } }).element.cloudName,

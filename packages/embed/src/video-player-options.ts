@@ -7,6 +7,7 @@ import type { ControlName, SourceType, VideoPlayerOptions } from '@kumo/video-pl
 import type { DevWarning } from './dev-warning.js';
 import {
   camelCaseKey,
+  describeValue,
   isPlainObject,
   type Read,
   readBoolean,
@@ -394,7 +395,7 @@ export function mapVideoPlayerOptions(
     if (result && !result.ok)
       out.warnings.push({
         code: 'embed-invalid-option',
-        message: `${key} = ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}: ${result.problem}; it was ignored.`,
+        message: `${key} = ${describeValue(value)}: ${result.problem}; it was ignored.`,
       });
   }
   if (out.hidden.size > 0) out.element['hideControls'] = [...out.hidden];

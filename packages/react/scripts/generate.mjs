@@ -7,15 +7,13 @@
 //   node packages/react/scripts/generate.mjs           write
 //   node packages/react/scripts/generate.mjs --check   exit 1 when src/generated is out of date
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { docComment, formatSource } from '../../../scripts/custom-elements.mjs';
 import {
-  docComment,
-  FRAMEWORK_ELEMENTS,
-  formatSource,
-  packageExports,
-  readElements,
-  writeGenerated,
-} from '../../../scripts/custom-elements.mjs';
+  readFrameworkElements,
+  requireExported,
+  runGeneratorScript,
+} from '../../../scripts/framework-wrappers.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(packageDir, 'src', 'generated');
@@ -27,14 +25,6 @@ export function eventPropName(eventName) {
   const bare = eventName.startsWith('kumo-') ? eventName.slice('kumo-'.length) : eventName;
   const name = camel(bare);
   return `on${name[0].toUpperCase()}${name.slice(1)}`;
-}
-
-/** Throws when a name the wrapper must import is not exported by the package's entry. */
-function requireExported(element, name, exported) {
-  if (exported.has(name) || exported.has('*')) return;
-  throw new Error(
-    `${element.packageName} does not export ${name} from its main entry (needed for <${element.tagName}>)`,
-  );
 }
 
 /** The source of one element's wrapper module. */
@@ -104,15 +94,10 @@ export type ${component}Props = ComponentProps<typeof ${component}>;
 export function generate() {
   const files = new Map();
   const modules = [];
-  const skipped = [];
-  for (const wanted of FRAMEWORK_ELEMENTS) {
-    const element = readElements(wanted.package).find((e) => e.tagName === wanted.tagName);
-    if (!element) {
-      skipped.push(`${wanted.tagName} (not in packages/${wanted.package}/custom-elements.json)`);
-      continue;
-    }
-    const file = `${wanted.tagName}.ts`;
-    files.set(file, renderElementModule(element, packageExports(wanted.package)));
+  const { found, skipped } = readFrameworkElements();
+  for (const { element, exported } of found) {
+    const file = `${element.tagName}.ts`;
+    files.set(file, renderElementModule(element, exported));
     modules.push({ file, component: element.className });
   }
   const index = modules
@@ -129,10 +114,4 @@ export function generate() {
   return { files, skipped };
 }
 
-function main() {
-  const { files, skipped } = generate();
-  for (const note of skipped) console.warn(`react: skipped ${note}`);
-  writeGenerated(outDir, files, { check: process.argv.includes('--check'), label: 'react' });
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+runGeneratorScript(import.meta.url, { label: 'react', outDir, generate });

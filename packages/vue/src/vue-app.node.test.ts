@@ -5,48 +5,18 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { assert } from 'chai';
-import type { Browser } from 'playwright-core';
-import {
-  buildApp,
-  builtScripts,
-  type KumoForApps,
-  launchChromium,
-  makePng,
-  removeDir,
-  type StaticServer,
-  serveStatic,
-  startKumo,
-  typeCheck,
-  watchForProblems,
-} from '../../react/src/testing/app-harness.js';
+import { builtScripts, makePng, typeCheck, UploadTestApp } from '../../react/src/testing/app-harness.js';
 import { isKumoElement } from './is-kumo-element.js';
 
 const appDir = fileURLToPath(new URL('../test-app/', import.meta.url));
-const PRESET = 'vue-app-unsigned';
 
 describe('@kumo/vue in a Vite-built Vue app', () => {
-  let kumo: KumoForApps | undefined;
-  let outDir: string | undefined;
-  let site: StaticServer | undefined;
-  let browser: Browser | undefined;
+  const app = new UploadTestApp(appDir, 'vue-app-unsigned', [
+    vue({ template: { compilerOptions: { isCustomElement: isKumoElement } } }),
+  ]);
 
-  before(async () => {
-    kumo = await startKumo();
-    const preset = await kumo.admin('POST', '/upload_presets', { name: PRESET, unsigned: true });
-    assert.strictEqual(preset.status, 200, JSON.stringify(preset.body));
-    outDir = await buildApp(appDir, [
-      vue({ template: { compilerOptions: { isCustomElement: isKumoElement } } }),
-    ]);
-    site = await serveStatic(outDir);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    await kumo?.server.close();
-    await removeDir(outDir);
-  });
+  before(() => app.start());
+  after(() => app.close());
 
   it('tells Vue which tags are Kumo elements', () => {
     assert.isTrue(isKumoElement('kumo-upload-widget'));
@@ -56,8 +26,8 @@ describe('@kumo/vue in a Vite-built Vue app', () => {
   });
 
   it("compiles the SFC's kumo- tags as elements, not as components to resolve", async () => {
-    if (!outDir) throw new Error('setup failed');
-    const code = await builtScripts(outDir);
+    if (!app.outDir) throw new Error('setup failed');
+    const code = await builtScripts(app.outDir);
     // Production builds do not warn about unresolved components: they render the tag anyway, so
     // the compiled template is where a missing isCustomElement shows.
     assert.match(code, /VNode\("kumo-upload-widget"/);
@@ -65,28 +35,14 @@ describe('@kumo/vue in a Vite-built Vue app', () => {
   });
 
   it('uploads a file picked in the widget and hands the public id to @kumo-upload-success', async () => {
-    if (!kumo || !site || !browser) throw new Error('setup failed');
-    const page = await browser.newPage();
     // Among them Vue's "Failed to resolve component", were a tag compiled as a component.
-    const problems = watchForProblems(page);
-    const query = new URLSearchParams({
-      apiBase: kumo.server.url,
-      cloudName: kumo.cloudName,
-      uploadPreset: PRESET,
+    const { page, problems } = await app.open();
+    const { publicId, resource } = await app.upload(page, {
+      name: 'blue.png',
+      mimeType: 'image/png',
+      buffer: await makePng(6, 4),
     });
-    await page.goto(`${site.url}?${query}`);
-
-    await page
-      .locator('kumo-upload-widget input[type=file]')
-      .first()
-      .setInputFiles({ name: 'blue.png', mimeType: 'image/png', buffer: await makePng(6, 4) });
-
-    const ids = page.locator('#public-ids');
-    await ids.filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
-    const publicId = (await ids.textContent())?.trim() ?? '';
     assert.match(publicId, /^[\w/-]+$/);
-
-    const resource = await kumo.admin('GET', `/resources/image/upload/${publicId}`);
     assert.strictEqual(resource.status, 200, JSON.stringify(resource.body));
     const body = resource.body as { public_id: string; width: number; height: number; tags?: string[] };
     assert.strictEqual(body.public_id, publicId);

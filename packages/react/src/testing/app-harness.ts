@@ -186,3 +186,68 @@ export function typeCheck(project: string): { status: number | null; output: str
 export async function removeDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true });
 }
+
+/**
+ * A test app uploading to a real Kumo server: the server with the unsigned preset `preset`, the app
+ * in `appDir` built with `plugins` and served on loopback, and Chromium. Call `close()` in `after`,
+ * also when `start()` failed halfway.
+ */
+export class UploadTestApp {
+  kumo: KumoForApps | undefined;
+  outDir: string | undefined;
+  site: StaticServer | undefined;
+  browser: Browser | undefined;
+
+  constructor(
+    private readonly appDir: string,
+    readonly preset: string,
+    private readonly plugins: PluginOption[] = [],
+  ) {}
+
+  async start(): Promise<void> {
+    this.kumo = await startKumo();
+    const preset = await this.kumo.admin('POST', '/upload_presets', { name: this.preset, unsigned: true });
+    if (preset.status !== 200) throw new Error(`creating the preset: ${JSON.stringify(preset.body)}`);
+    this.outDir = await buildApp(this.appDir, this.plugins);
+    this.site = await serveStatic(this.outDir);
+    this.browser = await launchChromium();
+  }
+
+  /** A new page on the app, told the server, cloud and preset, whose problems are collected. */
+  async open(): Promise<{ page: Page; problems: string[] }> {
+    if (!this.kumo || !this.site || !this.browser) throw new Error('setup failed');
+    const page = await this.browser.newPage();
+    const problems = watchForProblems(page);
+    const query = new URLSearchParams({
+      apiBase: this.kumo.server.url,
+      cloudName: this.kumo.cloudName,
+      uploadPreset: this.preset,
+    });
+    await page.goto(`${this.site.url}?${query}`);
+    return { page, problems };
+  }
+
+  /**
+   * Picks `file` in the page's widget, waits for the public id the app shows (#public-ids) and
+   * returns it with the resource the server stored under it.
+   */
+  async upload(
+    page: Page,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<{ publicId: string; resource: { status: number; body: unknown } }> {
+    if (!this.kumo) throw new Error('setup failed');
+    // The widget's own <input type=file>, inside its shadow root (Playwright's CSS pierces open ones).
+    await page.locator('kumo-upload-widget input[type=file]').first().setInputFiles(file);
+    const ids = page.locator('#public-ids');
+    await ids.filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
+    const publicId = (await ids.textContent())?.trim() ?? '';
+    return { publicId, resource: await this.kumo.admin('GET', `/resources/image/upload/${publicId}`) };
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.site?.close();
+    await this.kumo?.server.close();
+    await removeDir(this.outDir);
+  }
+}
