@@ -14,7 +14,8 @@ const USAGE = `Usage: kumo [serve] [options]
        kumo seed --count N [options]
 
 serve  starts the Kumo media server (the default command).
-fsck   checks catalog and storage against each other; --repair deletes orphan blobs.
+fsck   checks catalog and storage against each other; --repair deletes orphan blobs and
+       broken derived assets (they render again on their next request).
 seed   adds N synthetic assets (for load tests).
 
 Options (each also settable by environment variable):
@@ -72,12 +73,17 @@ async function main(argv: string[]): Promise<void> {
   await serve(resolveConfig(process.env, options));
 }
 
-/** Compares catalog and storage; with `repair`, deletes orphan blobs. Exit code 1 when problems remain. */
+/**
+ * Compares catalog and storage; with `repair`, deletes orphan blobs and broken derived assets. Exit
+ * code 1 when problems remain.
+ */
 async function fsck(config: Config, repair: boolean): Promise<number> {
   const backends = await openBackends(config);
   try {
     const report = await checkConsistency(backends.assets, backends.storage, {
       removeOrphansOlderThanMs: repair ? 0 : undefined,
+      derived: backends.derived,
+      removeBrokenDerived: repair,
     });
     for (const key of report.orphanBlobs)
       process.stdout.write(`orphan blob ${key}${repair ? ' (deleted)' : ''}\n`);
@@ -86,9 +92,20 @@ async function fsck(config: Config, repair: boolean): Promise<number> {
         `broken asset ${asset.cloud}/${asset.resourceType}/${asset.publicId}: ${asset.problem}\n`,
       );
     }
-    const remaining = report.brokenAssets.length + report.orphanBlobs.length - report.removedOrphans;
+    for (const entry of report.brokenDerived) {
+      const rendering = `${entry.transformation || '(no transformation)'}${entry.format ? ` .${entry.format}` : ''}`;
+      process.stdout.write(
+        `broken derived asset ${entry.id} (${entry.cloud}, asset ${entry.assetId}, ${rendering}): ${entry.problem}${repair ? ' (deleted)' : ''}\n`,
+      );
+    }
+    const remaining =
+      report.brokenAssets.length +
+      report.orphanBlobs.length -
+      report.removedOrphans +
+      report.brokenDerived.length -
+      report.removedDerived;
     process.stdout.write(
-      `${report.orphanBlobs.length} orphan blob(s), ${report.brokenAssets.length} broken asset(s)${repair ? `, ${report.removedOrphans} orphan(s) deleted` : ''}\n`,
+      `${report.orphanBlobs.length} orphan blob(s), ${report.brokenAssets.length} broken asset(s), ${report.brokenDerived.length} broken derived asset(s)${repair ? `, ${report.removedOrphans} orphan(s) deleted, ${report.removedDerived} derived asset(s) deleted` : ''}\n`,
     );
     return remaining === 0 ? 0 : 1;
   } finally {

@@ -294,6 +294,17 @@ export class AssetCatalog {
     return new Set(rows.map((row) => row.storage_key));
   }
 
+  /** Which of these asset ids belong to a catalogued asset. */
+  async existingAssetIds(assetIds: readonly string[]): Promise<Set<string>> {
+    if (!assetIds.length) return new Set();
+    const rows = await this.db
+      .selectFrom('assets')
+      .select('asset_id')
+      .where('asset_id', 'in', [...assetIds])
+      .execute();
+    return new Set(rows.map((row) => row.asset_id));
+  }
+
   /** Every asset in catalogue order, page by page, for consistency checks. */
   async *all(pageSize = 500): AsyncIterable<Asset> {
     let after = '';

@@ -83,9 +83,45 @@ export class DerivedCatalog {
     return rows.map(fromRow);
   }
 
-  /** Removes one entry (its blob went missing, or its asset was deleted while it rendered). */
-  async remove(id: string): Promise<void> {
-    await this.db.deleteFrom('derived_assets').where('id', '=', id).execute();
+  /**
+   * Removes one entry (its blob went missing, or its asset was deleted while it rendered). With a
+   * storage key, only while the entry still names that blob: another request may have stored a new
+   * rendering under another key since.
+   */
+  async remove(id: string, storageKey?: string): Promise<void> {
+    let query = this.db.deleteFrom('derived_assets').where('id', '=', id);
+    if (storageKey !== undefined) query = query.where('storage_key', '=', storageKey);
+    await query.execute();
+  }
+
+  /** The HLS master playlists of an asset's ladders made with this transformation (one per version). */
+  async hlsMasters(assetId: string, transformation: string): Promise<DerivedAsset[]> {
+    const rows = await this.db
+      .selectFrom('derived_assets')
+      .selectAll()
+      .where('asset_id', '=', assetId)
+      .where('transformation', '=', transformation)
+      .where('format', '=', 'm3u8')
+      .where('variant', '=', '')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /** Every derived asset in id order, page by page, for consistency checks. */
+  async *all(pageSize = 500): AsyncIterable<DerivedAsset> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('derived_assets')
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      if (!rows.length) return;
+      yield* rows.map(fromRow);
+      after = rows.at(-1)!.id;
+    }
   }
 
   async countForCloud(cloud: string): Promise<number> {

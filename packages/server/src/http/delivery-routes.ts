@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RenderError } from '../render/image/index.js';
 import { DeliveryError } from '../services/delivery/delivery-error.js';
 import type { DeliveryService } from '../services/delivery/delivery-service.js';
-import type { DeliveryResult } from '../services/delivery/delivery-types.js';
+import type { DeliveryRequest, DeliveryResult } from '../services/delivery/delivery-types.js';
 import { RenderQueueFullError } from '../services/delivery/render-queue.js';
 import { ServiceError } from '../services/service-error.js';
 import { BlobNotFoundError } from '../storage/blob-storage.js';
@@ -35,30 +35,72 @@ export function registerDeliveryRoutes(app: FastifyInstance, delivery: DeliveryS
       const { resource_type } = request.params as { resource_type: string };
       if (!RESOURCE_TYPES.has(resource_type)) return reply.callNotFound();
       let result: DeliveryResult;
+      let answer: Answer;
       try {
         const authTokens = authTokensOf(request.url, headerOf(request, 'cookie'));
-        result = await delivery.deliver({
+        const deliveryRequest: DeliveryRequest = {
           path: request.url,
           accept: headerOf(request, 'accept'),
           clientHints: clientHintsOf(request),
           ...(authTokens.length ? { authTokens, clientIp: request.ip } : {}),
-        });
+        };
+        result = await delivery.deliver(deliveryRequest);
+        // The blob is opened before any header is written: one found missing is rendered again.
+        let opened = await openAnswer(request, delivery, result);
+        if (opened === 'missing') {
+          result = await delivery.redeliver(deliveryRequest, result);
+          opened = await openAnswer(request, delivery, result);
+          if (opened === 'missing') throw new DeliveryError(404, 'Resource not found');
+        }
+        answer = opened;
       } catch (error) {
         return sendError(reply, error);
       }
-      return sendResult(request, reply, delivery, result, resource_type);
+      return sendResult(request, reply, result, answer, resource_type);
     },
   });
 }
 
-async function sendResult(
+/** What a response sends besides the result's headers: the range asked for, and the body. */
+interface Answer {
+  readonly etag: string;
+  readonly notModified: boolean;
+  readonly range: { start: number; end: number } | 'unsatisfiable' | undefined;
+  /** The opened blob, when the body is a stored blob and a body is sent. */
+  readonly stream?: Readable;
+}
+
+/** Decides between 304, 416, 206 and 200 and opens the blob the body needs, if any. */
+async function openAnswer(
   request: FastifyRequest,
-  reply: FastifyReply,
   delivery: DeliveryService,
   result: DeliveryResult,
+): Promise<Answer | 'missing'> {
+  const etag = `"${result.etag}"`;
+  const notModified = isNotModified(headerOf(request, 'if-none-match'), etag);
+  const ifRange = headerOf(request, 'if-range');
+  const range =
+    ifRange === undefined || ifRange === etag
+      ? parseByteRange(headerOf(request, 'range'), result.bytes)
+      : undefined;
+  const answer = { etag, notModified, range };
+  if (notModified || range === 'unsatisfiable' || request.method === 'HEAD' || result.body.kind === 'bytes')
+    return answer;
+  try {
+    return { ...answer, stream: await delivery.open(result.body.storageKey, range) };
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) return 'missing';
+    throw error;
+  }
+}
+
+function sendResult(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: DeliveryResult,
+  { etag, notModified, range, stream }: Answer,
   resourceType: string,
 ) {
-  const etag = `"${result.etag}"`;
   void reply.header('ETag', etag);
   void reply.header(
     'Cache-Control',
@@ -70,17 +112,12 @@ async function sendResult(
   else void reply.removeHeader('Vary');
   if (resourceType === 'image') void reply.header('Accept-CH', ACCEPT_CH);
   void reply.header('X-Kumo-Render', result.source);
-  if (notModified(headerOf(request, 'if-none-match'), etag)) return reply.status(304).send();
+  if (notModified) return reply.status(304).send();
 
   void reply.header('Content-Type', result.contentType);
   void reply.header('Accept-Ranges', 'bytes');
   if (result.attachment) void reply.header('Content-Disposition', attachmentHeader(request.url, result));
 
-  const ifRange = headerOf(request, 'if-range');
-  const range =
-    ifRange === undefined || ifRange === etag
-      ? parseByteRange(headerOf(request, 'range'), result.bytes)
-      : undefined;
   if (range === 'unsatisfiable') {
     void reply.header('Content-Range', `bytes */${result.bytes}`);
     void reply.header('Content-Type', 'application/json; charset=utf-8');
@@ -94,28 +131,15 @@ async function sendResult(
     if (head) return reply.send();
     if (result.body.kind === 'bytes')
       return reply.send(result.body.data.subarray(range.start, range.end + 1));
-    return reply.send(await openBlob(delivery, result.body.storageKey, range));
+    return reply.send(stream);
   }
   void reply.header('Content-Length', String(result.bytes));
   if (head) return reply.send();
   if (result.body.kind === 'bytes') return reply.send(result.body.data);
-  return reply.send(await openBlob(delivery, result.body.storageKey));
+  return reply.send(stream);
 }
 
-async function openBlob(
-  delivery: DeliveryService,
-  storageKey: string,
-  range?: { start: number; end: number },
-): Promise<Readable> {
-  try {
-    return await delivery.open(storageKey, range);
-  } catch (error) {
-    if (error instanceof BlobNotFoundError) throw new ServiceError(404, 'Resource not found');
-    throw error;
-  }
-}
-
-function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
     .split(',')

@@ -23,6 +23,7 @@ export function fromDerived(
     immutable: cacheControl.immutable,
     vary: derived.meta.vary ?? [],
     ...(derived.meta.attachment ? { attachment: derived.meta.attachment } : {}),
+    ...(data ? {} : { derivedId: derived.id }),
     source,
   };
 }

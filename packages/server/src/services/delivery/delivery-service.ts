@@ -5,12 +5,13 @@ import type { AssetCatalog } from '../../catalog/asset-catalog.js';
 import type { TransformationCatalog } from '../../catalog/transformation-catalog.js';
 import type { Config } from '../../config.js';
 import { renderImage } from '../../render/image/index.js';
+import { BlobNotFoundError } from '../../storage/blob-storage.js';
 import { deliveryPath } from '../asset-response.js';
 import type { Credentials } from '../credentials.js';
 import type { TempFiles } from '../temp-files.js';
 import { sameFormat } from './content-types.js';
 import { DeliveryAccess, isHlsFile } from './delivery-access.js';
-import { DeliveryError } from './delivery-error.js';
+import { DeliveryError, fromStoredOriginal, missingOriginal } from './delivery-error.js';
 import { fromDerived, fromGenerated, fromOriginal } from './delivery-responses.js';
 import type {
   CacheControl,
@@ -92,10 +93,30 @@ export class DeliveryService {
       return result;
     if (result.bytes > this.hot.maxEntryBytes) return result;
     const storageKey = result.body.storageKey;
-    const data = await this.store.readAll(storageKey);
+    let data: Buffer;
+    try {
+      data = await this.store.readAll(storageKey);
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) return this.redeliver(request, result);
+      throw error;
+    }
     const loaded: DeliveryResult = { ...result, body: { kind: 'bytes', data }, bytes: data.length };
     this.hot.set(key, storageKey, loaded);
     return loaded;
+  }
+
+  /**
+   * Delivers a request again after the blob its result named turned out to be missing from storage
+   * (deleted by hand, lost by a bucket, restored from an older backup). A derived asset loses its row
+   * (unless another request has stored it anew meanwhile) and is rendered again from the original,
+   * once per key as usual; a missing original is a 404 that says so.
+   */
+  async redeliver(request: DeliveryRequest, missing: DeliveryResult): Promise<DeliveryResult> {
+    if (missing.body.kind !== 'blob' || missing.derivedId === undefined)
+      throw missingOriginal(parseDeliveryPath(request.path).publicId);
+    await this.store.catalog.remove(missing.derivedId, missing.body.storageKey);
+    this.hot.forget([missing.body.storageKey]);
+    return this.resolve(request, true);
   }
 
   /** Called by the catalog when derived assets were deleted (with their asset). */
@@ -103,7 +124,8 @@ export class DeliveryService {
     this.hot.forget(storageKeys);
   }
 
-  private async resolve(request: DeliveryRequest): Promise<DeliveryResult> {
+  /** `again`: a stored file this request was answered with is missing, so HLS files encode anew. */
+  private async resolve(request: DeliveryRequest, again = false): Promise<DeliveryResult> {
     const parsed = parseDeliveryPath(request.path);
     if (!this.credentials.keysOf(parsed.cloudName).length)
       throw new DeliveryError(404, `Unknown cloud ${parsed.cloudName}`);
@@ -122,6 +144,7 @@ export class DeliveryService {
       canonical,
       cacheControl,
       admission,
+      again,
     );
     return admission.byToken ? { ...result, private: true } : result;
   }
@@ -151,10 +174,13 @@ export class DeliveryService {
     canonical: string,
     cacheControl: CacheControl,
     { signed, signedForHlsOnly }: Admission,
+    again: boolean,
   ): Promise<DeliveryResult> {
+    // Strict mode decides what may be rendered; a rendering that was stored before may be again.
+    const unrestricted = signed || again;
     if (parsed.type === 'fetch') {
       if (parsed.resourceType !== 'image') throw new DeliveryError(404, 'Only images can be fetched');
-      return this.fetched(parsed, transformation, canonical, request, signed);
+      return this.fetched(parsed, transformation, canonical, request, unrestricted);
     }
     if (!STORED_TYPES.has(parsed.type))
       throw new DeliveryError(404, `Unsupported delivery type ${parsed.type}`);
@@ -166,7 +192,7 @@ export class DeliveryService {
       publicId: parsed.publicId,
     });
     if ((!asset || signedForHlsOnly) && this.video && isHlsFile(parsed)) {
-      const file = await this.video.hlsFile(parsed, canonical, { cacheControl });
+      const file = await this.video.hlsFile(parsed, { transformation, canonical, cacheControl }, again);
       if (file) return file;
     }
     if (signedForHlsOnly) throw new DeliveryError(401, 'Invalid signature for this delivery URL');
@@ -194,14 +220,15 @@ export class DeliveryService {
     };
     if (asset.resourceType === 'video') {
       if (!this.video) throw new DeliveryError(501, 'Video transformations are not available on this server');
-      if (!signed && this.strict.appliesTo(asset.cloud)) {
+      if (!unrestricted && this.strict.appliesTo(asset.cloud)) {
         // Transcodes, posters and HLS masters are keyed without a variant.
         const id = derivedId(asset.assetId, asset.versionId, canonical, format, '');
         await this.strict.require(parsed.cloudName, transformation, canonical, await this.store.get(id));
       }
-      return this.video.deliver(job);
+      const video = this.video;
+      return fromStoredOriginal(asset, () => video.deliver(job));
     }
-    return this.derivedImage(job, signed);
+    return fromStoredOriginal(asset, () => this.derivedImage(job, unrestricted));
   }
 
   /** The Admin API's `derived` array of a resource. */
@@ -276,10 +303,10 @@ export class DeliveryService {
     });
   }
 
-  private async derivedImage(job: DerivedJob, signed: boolean): Promise<DeliveryResult> {
+  private async derivedImage(job: DerivedJob, unrestricted: boolean): Promise<DeliveryResult> {
     const { asset, transformation, canonical, format, hints } = job;
     // The derived lookup only matters to strict mode; outside it renderOnce does the one lookup needed.
-    if (!signed && this.strict.appliesTo(asset.cloud)) {
+    if (!unrestricted && this.strict.appliesTo(asset.cloud)) {
       const id = derivedId(
         asset.assetId,
         asset.versionId,
@@ -303,7 +330,7 @@ export class DeliveryService {
     transformation: Transformation,
     canonical: string,
     hints: RequestHints,
-    signed: boolean,
+    unrestricted: boolean,
   ): Promise<DeliveryResult> {
     const url = parsed.publicId;
     const assetId = `fetch-${createHash('sha256').update(`${parsed.cloudName}\n${url}`).digest('hex').slice(0, 32)}`;
@@ -311,7 +338,7 @@ export class DeliveryService {
     const variant = variantOf(transformation, hints);
     const id = derivedId(assetId, '', canonical, format, variant);
     const cacheControl = { maxAge: this.config.delivery.unversionedMaxAge, immutable: false };
-    if (!signed && !(await this.store.get(id)))
+    if (!unrestricted && !(await this.store.get(id)))
       await this.strict.require(parsed.cloudName, transformation, canonical, undefined);
     const rendered = await this.renderOnce(
       { asset: { assetId, versionId: '', cloud: parsed.cloudName }, canonical, format, variant },

@@ -46,6 +46,8 @@ export interface DeliveryResult extends CacheControl {
    * shared caches must not, since the URL alone does not say who may see it.
    */
   readonly private?: boolean;
+  /** The derived asset answered from storage, so that a blob found missing can be rendered again. */
+  readonly derivedId?: string;
   /**
    * `original`, `cache` (stored derived), `memory` (this process's hot cache), `render` (rendered
    * now), `shared` (another request's render), `generated` (tag lists).
@@ -80,10 +82,13 @@ export interface DerivedJob {
 /** A renderer the service hands non-image work to (video transcodes, posters, HLS, storyboards). */
 export interface VideoDelivery {
   deliver(job: DerivedJob): Promise<DeliveryResult>;
-  /** A stored HLS rendition playlist or segment named by a URL under its master's, if any. */
+  /**
+   * A stored HLS rendition playlist or segment named by a URL under its master's, if any; with
+   * `encodeAgain`, a file whose row is missing is made by encoding the ladder again.
+   */
   hlsFile(
     parsed: ParsedDeliveryUrl,
-    canonical: string,
-    job: Pick<DerivedJob, 'cacheControl'>,
+    job: Pick<DerivedJob, 'transformation' | 'canonical' | 'cacheControl'>,
+    encodeAgain: boolean,
   ): Promise<DeliveryResult | undefined>;
 }

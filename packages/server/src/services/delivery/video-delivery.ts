@@ -6,7 +6,7 @@ import type { DerivedAsset } from '../../catalog/derived-catalog.js';
 import { encodeHls, posterFrame, storyboard, transcodeVideo } from '../../render/video/index.js';
 import type { TempFiles } from '../temp-files.js';
 import { contentTypeOf } from './content-types.js';
-import { DeliveryError } from './delivery-error.js';
+import { DeliveryError, fromStoredOriginal } from './delivery-error.js';
 import { fromDerived } from './delivery-responses.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { DeliveryResult, DerivedJob, VideoDelivery } from './delivery-types.js';
@@ -70,9 +70,15 @@ export class VideoDeliveryService implements VideoDelivery {
 
   /**
    * A rendition playlist or segment (`dog.240p_0000.ts`) of a stream whose master was requested:
-   * undefined when the URL names no such file.
+   * undefined when the URL names no such file. With `encodeAgain` (its stored file was lost), a file
+   * without a row is made by encoding the ladder again: files still stored keep their rows, the
+   * catalog keeping the first of two equal renderings.
    */
-  async hlsFile(parsed: ParsedDeliveryUrl, canonical: string, job: Pick<DerivedJob, 'cacheControl'>) {
+  async hlsFile(
+    parsed: ParsedDeliveryUrl,
+    job: Pick<DerivedJob, 'transformation' | 'canonical' | 'cacheControl'>,
+    encodeAgain: boolean,
+  ) {
     const dot = parsed.publicId.lastIndexOf('.');
     if (dot <= 0 || !parsed.format) return undefined;
     const asset = await this.assets.getCached({
@@ -83,12 +89,27 @@ export class VideoDeliveryService implements VideoDelivery {
     });
     if (!asset) return undefined;
     const file = `${parsed.publicId.slice(dot + 1)}.${parsed.format}`;
-    const id = this.delivery.derivedId(asset.assetId, asset.versionId, canonical, 'hls', `file=${file}`);
+    const id = this.delivery.derivedId(asset.assetId, asset.versionId, job.canonical, 'hls', `file=${file}`);
     const derived = await this.delivery.store.get(id);
-    return derived ? fromDerived(derived, undefined, 'cache', job.cacheControl) : undefined;
+    if (derived) return fromDerived(derived, undefined, 'cache', job.cacheControl);
+    const profile = streamingProfileOf(job.transformation);
+    if (!encodeAgain || !profile) return undefined;
+    const masterId = this.delivery.derivedId(asset.assetId, asset.versionId, job.canonical, 'm3u8', '');
+    // A ladder this joins may have stored the file before its row was dropped: then encode anew, once.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { progress, started } = this.ladder({ ...job, asset }, masterId, profile);
+      await fromStoredOriginal(asset, () => progress.done);
+      const encoded = await this.delivery.store.get(id);
+      if (encoded) return fromDerived(encoded, undefined, 'render', job.cacheControl);
+      if (started) break;
+    }
+    return undefined;
   }
 
-  private async withSource<T>(job: DerivedJob, task: (input: string) => Promise<T>): Promise<T> {
+  private async withSource<T>(
+    job: Pick<DerivedJob, 'asset'>,
+    task: (input: string) => Promise<T>,
+  ): Promise<T> {
     const input = await this.delivery.store.toTempFile(job.asset.storageKey, 'video-source');
     try {
       return await task(input);
@@ -191,18 +212,12 @@ export class VideoDeliveryService implements VideoDelivery {
   }
 
   private async hlsMaster(job: DerivedJob): Promise<DeliveryResult> {
-    const profile = [...job.transformation].reverse().find((c) => c.streamingProfile)?.streamingProfile;
+    const profile = streamingProfileOf(job.transformation);
     if (!profile) throw new DeliveryError(400, 'HLS (.m3u8) needs a streaming profile: sp_auto, sp_hd, …');
     const id = this.delivery.derivedId(job.asset.assetId, job.asset.versionId, job.canonical, 'm3u8', '');
     const stored = await this.delivery.store.get(id);
     if (stored) return fromDerived(stored, undefined, 'cache', job.cacheControl);
-    let progress = this.hls.get(id);
-    const started = !progress;
-    if (!progress) {
-      progress = this.startHls(job, id, profile);
-      this.hls.set(id, progress);
-      void progress.done.catch(() => undefined).finally(() => this.hls.delete(id));
-    }
+    const { progress, started } = this.ladder(job, id, profile);
     await Promise.race([progress.firstReady, progress.done]);
     const complete = await this.delivery.store.get(id);
     if (complete) return fromDerived(complete, undefined, started ? 'render' : 'shared', job.cacheControl);
@@ -220,12 +235,30 @@ export class VideoDeliveryService implements VideoDelivery {
     };
   }
 
+  /** The encoding of a ladder: the one in progress in this process, or a new one. */
+  private ladder(
+    job: Pick<DerivedJob, 'asset' | 'transformation' | 'canonical'>,
+    masterId: string,
+    profile: string,
+  ): { progress: HlsProgress; started: boolean } {
+    const running = this.hls.get(masterId);
+    if (running) return { progress: running, started: false };
+    const progress = this.startHls(job, masterId, profile);
+    this.hls.set(masterId, progress);
+    void progress.done.catch(() => undefined).finally(() => this.hls.delete(masterId));
+    return { progress, started: true };
+  }
+
   /** Resolves once every HLS ladder encoding in the background has finished (used on shutdown). */
   async settled(): Promise<void> {
     await Promise.allSettled([...this.hls.values()].map((progress) => progress.done));
   }
 
-  private startHls(job: DerivedJob, masterId: string, profile: string): HlsProgress {
+  private startHls(
+    job: Pick<DerivedJob, 'asset' | 'transformation' | 'canonical'>,
+    masterId: string,
+    profile: string,
+  ): HlsProgress {
     const { asset, canonical } = job;
     const prefix = `${encodeURIComponent(asset.publicId.slice(asset.publicId.lastIndexOf('/') + 1))}.`;
     let markReady = () => {};
@@ -285,6 +318,11 @@ export class VideoDeliveryService implements VideoDelivery {
     );
     return progress;
   }
+}
+
+/** The last streaming profile (`sp_…`) of a transformation. */
+function streamingProfileOf(transformation: DerivedJob['transformation']): string | undefined {
+  return [...transformation].reverse().find((c) => c.streamingProfile)?.streamingProfile;
 }
 
 /** Prefixes every URI line of a playlist (lines that are not tags or blank). */
