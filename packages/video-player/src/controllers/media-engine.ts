@@ -7,8 +7,7 @@ import {
   type HlsEngine,
   worstFailure,
 } from '../player-state/engine-choice.js';
-import type { MediaFailure } from '../player-state/media-state.js';
-import { type QualityLevel, qualityLevels } from '../player-state/quality.js';
+import { type MediaFailure, type QualityLevel, qualityLevels } from '../player-state/media-state.js';
 import type { MediaCandidate } from '../player-state/sources.js';
 
 /** What the engine tells the player. */

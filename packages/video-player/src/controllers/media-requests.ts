@@ -1,8 +1,7 @@
 import { announce, type LocalizeController, warnInDev } from '@kumo/ui';
 import type { PlayerStrings } from '../locales/strings.js';
 import type { MediaRequest } from '../player-state/media-request.js';
-import type { MediaState } from '../player-state/media-state.js';
-import { qualityLabel } from '../player-state/quality.js';
+import { type MediaState, qualityLabel } from '../player-state/media-state.js';
 import { clampTime, formatMediaTime } from '../player-state/time-format.js';
 
 /** What carrying out a request needs from the player. */

@@ -16,6 +16,9 @@ export {
   type MediaFailure,
   type MediaState,
   patchMediaState,
+  type QualityLevel,
+  qualityLabel,
+  qualityLevels,
   readMediaElement,
   resetForSource,
   type TextTrackInfo,
@@ -23,7 +26,6 @@ export {
   type UpNextItem,
 } from './media-state.js';
 export { nextIndex, previousIndex, sourcesFromTagList, tagListUrl } from './playlist.js';
-export { type QualityLevel, qualityLabel, qualityLevels } from './quality.js';
 export {
   newQuartileTracker,
   QUARTILES,

@@ -3,7 +3,7 @@ import { mediaControlStyles } from '../media-context/media-control.styles.js';
 import { KumoMediaQualityRequestEvent } from '../media-context/media-request.events.js';
 import { KumoMediaMenu, type MenuGroup } from '../media-menu/media-menu.js';
 import { mediaMenuStyles } from '../media-menu/media-menu.styles.js';
-import { qualityLabel } from '../player-state/quality.js';
+import { qualityLabel } from '../player-state/media-state.js';
 import { qualityMenuStyles } from './quality-menu.styles.js';
 
 /**

@@ -11,6 +11,7 @@ import { type ShortcutTarget, shortcutFor } from '../player-state/keyboard-short
 import type { MediaRequest } from '../player-state/media-request.js';
 import { INITIAL_MEDIA_STATE, type MediaState, patchMediaState } from '../player-state/media-state.js';
 import { clampTime } from '../player-state/time-format.js';
+import { loadPlayerRuntime, preloadPlayback } from './runtime-loader.js';
 import { playerProperties, sourceOptions } from './video-player.properties.js';
 import { videoPlayerStyles } from './video-player.styles.js';
 import type {
@@ -364,6 +365,7 @@ export class KumoVideoPlayer extends KumoElement {
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.internals.role = 'region';
     document.addEventListener('fullscreenchange', this.handleFullscreenChange);
+    this.preloadPlayback();
     if (this.video) this.queueReload();
   }
 
@@ -386,7 +388,10 @@ export class KumoVideoPlayer extends KumoElement {
       const tag = this.playlistByTag;
       void this.startSession().then((session) => session?.fetchPlaylist(tag));
     }
-    if (SOURCE_OPTIONS.some((key) => changed.has(key))) this.queueReload();
+    if (SOURCE_OPTIONS.some((key) => changed.has(key))) {
+      this.preloadPlayback();
+      this.queueReload();
+    }
     if (changed.has('playbackRates')) this.setMediaState({ playbackRates: this.playbackRates });
     if (changed.has('colors') || changed.has('fontFace')) this.applySkin();
     if (changed.has('beaconUrl') && this.beaconUrl && !this.analytics) {
@@ -429,14 +434,21 @@ export class KumoVideoPlayer extends KumoElement {
   }
 
   /**
-   * The session, created on first need from the lazily loaded runtime chunk; hls.js starts
-   * loading alongside when the first source type is HLS and this browser will use it.
+   * Requests the runtime chunk (and hls.js for an HLS source) as soon as there is something to
+   * play, so the download overlaps the first render rather than following it.
    */
+  private preloadPlayback(): void {
+    if (!this.isConnected) return;
+    // Before the first update `items` is still empty: the playlist's first item is what plays.
+    const source = this.items.length ? this.currentSource() : (this.playlist?.[0] ?? this.currentSource());
+    if (source || this.playlistByTag) preloadPlayback(source, this.sourceTypes);
+  }
+
+  /** The session, created on first need from the lazily loaded runtime chunk. */
   private startSession(): Promise<PlayerSession | undefined> {
     this.sessionLoad ??= (async () => {
-      if (this.sourceTypes[0] !== 'mp4' && typeof MediaSource === 'function')
-        void import('hls.js').catch(() => {});
-      const { PlayerSession } = await import('./player-runtime.js');
+      this.preloadPlayback();
+      const { PlayerSession } = await loadPlayerRuntime();
       const video = this.video;
       if (!video || !this.isConnected) return undefined;
       this.session ??= new PlayerSession({
