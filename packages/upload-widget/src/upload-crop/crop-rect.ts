@@ -27,7 +27,7 @@ export function clampRect(rect: CropRect, size: ImageSize): CropRect {
 }
 
 /** The largest rectangle of `ratio` (width / height) that fits in `width` × `height`. */
-function fit(width: number, height: number, ratio: number | undefined): { width: number; height: number } {
+function fitToRatio(width: number, height: number, ratio: number | undefined): { width: number; height: number } {
   if (!ratio) return { width, height };
   return width / height > ratio ? { width: height * ratio, height } : { width, height: width / ratio };
 }
@@ -37,7 +37,7 @@ function fit(width: number, height: number, ratio: number | undefined): { width:
  * centred.
  */
 export function initialRect(size: ImageSize, ratio: number | undefined, coverage = 0.8): CropRect {
-  const box = fit(size.width * coverage, size.height * coverage, ratio);
+  const box = fitToRatio(size.width * coverage, size.height * coverage, ratio);
   return clampRect(
     {
       x: (size.width - box.width) / 2,
@@ -55,7 +55,7 @@ export function withAspectRatio(rect: CropRect, size: ImageSize, ratio: number |
   const area = rect.width * rect.height;
   let width = Math.sqrt(area * ratio);
   let height = width / ratio;
-  ({ width, height } = fit(Math.min(width, size.width), Math.min(height, size.height), ratio));
+  ({ width, height } = fitToRatio(Math.min(width, size.width), Math.min(height, size.height), ratio));
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;
   return clampRect({ x: cx - width / 2, y: cy - height / 2, width, height }, size);
@@ -78,8 +78,8 @@ export function scaleRect(
   minimum = 16,
 ): CropRect {
   const currentRatio = ratio ?? rect.width / rect.height;
-  let { width, height } = fit(rect.width * factor, rect.height * factor, currentRatio);
-  ({ width, height } = fit(Math.min(width, size.width), Math.min(height, size.height), currentRatio));
+  let { width, height } = fitToRatio(rect.width * factor, rect.height * factor, currentRatio);
+  ({ width, height } = fitToRatio(Math.min(width, size.width), Math.min(height, size.height), currentRatio));
   const shorter = Math.min(width, height);
   if (shorter < minimum) {
     const grow = minimum / shorter;
