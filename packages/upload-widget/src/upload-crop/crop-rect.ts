@@ -27,7 +27,11 @@ export function clampRect(rect: CropRect, size: ImageSize): CropRect {
 }
 
 /** The largest rectangle of `ratio` (width / height) that fits in `width` × `height`. */
-function fitToRatio(width: number, height: number, ratio: number | undefined): { width: number; height: number } {
+function fitToRatio(
+  width: number,
+  height: number,
+  ratio: number | undefined,
+): { width: number; height: number } {
   if (!ratio) return { width, height };
   return width / height > ratio ? { width: height * ratio, height } : { width, height: width / ratio };
 }
