@@ -17,8 +17,9 @@ import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
 const commonjs = fromRollup(rollupCommonjs);
 
 /**
- * `executeServerCommand('bring-to-front')`: Chromium does not load media in a background tab, and with
- * two test pages open at once one of them is in the background, so media tests ask to be in front.
+ * `executeServerCommand('bring-to-front')`: Chromium defers media loading in a background tab. Test
+ * pages get windows of their own (see `createPage`), so this is only the fallback media tests use
+ * should a page ever find itself hidden.
  */
 const bringToFront = {
   name: 'bring-to-front',
@@ -76,6 +77,9 @@ export default {
   concurrency: 2,
   browsers: [
     chromeLauncher({
+      // A browser context of its own per test page: each gets its own window, so no test page is a
+      // background tab (where Chromium defers media loading and throttles timers).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: chromiumPath,
         headless: true,
