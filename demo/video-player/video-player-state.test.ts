@@ -77,13 +77,14 @@ describe('video player studio state', () => {
       assert.strictEqual(stateToHash(DEFAULT_STATE), '');
     });
 
-    it('by default the player plays the test pattern from this server with both caption tracks and chapters', () => {
+    it('by default the player plays the test pattern from this server with both caption tracks, chapters and the chapters menu', () => {
       assert.deepEqual(previewProperties(DEFAULT_STATE, ORIGIN), {
         apiBase: ORIGIN,
         cloudName: 'demo',
         publicId: SAMPLE_VIDEO,
         textTracks: DEFAULT_TRACKS,
         chapters: raw('samples/videos/test-pattern-chapters.vtt'),
+        chaptersButton: true,
       });
       // HLS first and storyboard thumbnails are the element's own defaults, so the code leaves them out.
       const options = playerOptions(DEFAULT_STATE, ORIGIN);

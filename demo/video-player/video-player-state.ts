@@ -136,7 +136,7 @@ export const DEFAULT_STATE: VideoPlayerStudioState = {
   poster: '',
   captions: true,
   chapters: true,
-  chaptersButton: false,
+  chaptersButton: true,
   seekThumbnails: true,
   playbackRates: [],
   showJumpControls: false,
