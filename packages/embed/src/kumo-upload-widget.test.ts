@@ -2,7 +2,7 @@
 // The element's code must arrive only on first use, and uploads go to the real test server.
 import { afterEach, before, describe, it } from 'node:test';
 import { captureWarnings, sleep, waitUntil } from '@kumo/ui/testing/fixture';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { admin } from '@kumo/ui/testing/kumo-server';
 import { assert } from 'chai';
 import type { Kumo } from './kumo.js';
 import { loadKumoScript, pngFile, testServer } from './testing/kumo-script.js';
@@ -42,12 +42,7 @@ describe('kumo.js: upload widget', () => {
   };
 
   before(async () => {
-    const created = await executeServerCommand<{ status: number }, unknown>('kumo-server', {
-      action: 'admin',
-      method: 'POST',
-      path: '/upload_presets',
-      body: { name: PRESET, unsigned: true },
-    });
+    const created = await admin('POST', '/upload_presets', { name: PRESET, unsigned: true });
     assert.include([200, 201, 409], created.status, 'unsigned preset');
   });
 
@@ -122,13 +117,7 @@ describe('kumo.js: upload widget', () => {
     await waitUntil(() => events().includes('queues-end'), 'queues-end', 5000);
     assert.strictEqual(info('display-changed'), 'shown');
 
-    const stored = await executeServerCommand<{ status: number; body: Record<string, unknown> }, unknown>(
-      'kumo-server',
-      {
-        action: 'admin',
-        path: `/resources/image/upload/${success['public_id']}`,
-      },
-    );
+    const stored = await admin('GET', `/resources/image/upload/${success['public_id']}`);
     assert.strictEqual(stored.status, 200, 'the server has the asset');
   });
 

@@ -2,20 +2,11 @@
  * Test helpers (Chromium only, not built): the real Kumo server of the test run, and kumo.js loaded
  * from it with a plain `<script>` tag, the way a site builder's page loads it.
  */
+
+import { testServer } from '@kumo/ui/testing/kumo-server';
 import type { Kumo } from '../kumo.js';
 
-export interface TestServerInfo {
-  readonly apiBase: string;
-  readonly cloudName: string;
-  readonly apiKey: string;
-}
-
-/** The test run's Kumo server (`globalThis.__KUMO_TEST_SERVER__`). */
-export function testServer(): TestServerInfo {
-  const info = (globalThis as { __KUMO_TEST_SERVER__?: TestServerInfo }).__KUMO_TEST_SERVER__;
-  if (!info) throw new Error('no Kumo test server: run through scripts/test-browser.mjs');
-  return info;
-}
+export { testServer };
 
 /** Loads `{apiBase}/embed/kumo.js` as a classic script and resolves with `window.kumo`. */
 export function loadKumoScript(apiBase = testServer().apiBase): Promise<Kumo> {

@@ -1,21 +1,12 @@
 // Shared fixtures of the engine's browser tests (the real Kumo test server, generated files). It holds
 // no tests itself; the `.test.ts` name keeps it out of the package build.
-import { executeServerCommand } from '@web/test-runner-commands';
+import { admin as adminOf, testServer } from '@kumo/ui/testing/kumo-server';
+import { uniqueName } from '../testing/widget-fixtures.js';
 import type { UploadQueue } from './upload-queue.js';
 import type { QueueEvent } from './upload-queue.types.js';
 
-/** Where the test server listens, as the test runner's server plugin announces it. */
-export interface TestServer {
-  readonly apiBase: string;
-  readonly cloudName: string;
-  readonly apiKey: string;
-}
-
-export function testServer(): TestServer {
-  const server = (globalThis as { __KUMO_TEST_SERVER__?: TestServer }).__KUMO_TEST_SERVER__;
-  if (!server) throw new Error('No Kumo test server: run through scripts/test-browser.mjs');
-  return server;
-}
+export { ownServer, restartServer, type TestServer, testServer } from '@kumo/ui/testing/kumo-server';
+export { uniqueName } from '../testing/widget-fixtures.js';
 
 /** The test server's signing endpoint. */
 export function signUrl(): string {
@@ -53,30 +44,9 @@ export async function admin<T = Record<string, unknown>>(
   server = 'main',
 ): Promise<{ status: number; body: T }> {
   return patiently(
-    () => executeServerCommand('kumo-server', { action: 'admin', method, path, body, server }),
+    () => adminOf<T>(method, path, body, server),
     (error) => /ECONNREFUSED|fetch failed/.test(String(error)),
   );
-}
-
-/**
- * A server of this test's own (started on first use), for tests that take it down: files running
- * alongside keep using the shared one.
- */
-export function ownServer(name: string): Promise<TestServer> {
-  return executeServerCommand('kumo-server', { action: 'start', server: name });
-}
-
-/** Stops the named server, waits `downMs`, and starts it again on the same port and data. */
-export async function restartServer(downMs: number, server: string): Promise<void> {
-  await executeServerCommand('kumo-server', { action: 'restart', downMs, server });
-}
-
-let counter = 0;
-
-/** A name no other test uses, for public ids, presets and recovery keys. */
-export function uniqueName(prefix: string): string {
-  counter++;
-  return `${prefix}_${Date.now().toString(36)}_${counter}_${Math.random().toString(36).slice(2, 7)}`;
 }
 
 /** Creates an unsigned upload preset through the Admin API and returns its name. */

@@ -3,29 +3,9 @@
  * server, generated files, and reaching into the widget's parts the way a person would.
  */
 import { expectNoAxeViolations } from '@kumo/ui/testing/axe';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { admin } from '@kumo/ui/testing/kumo-server';
 
-/** Where the test server listens, as the test runner's server plugin announces it. */
-export interface TestServer {
-  readonly apiBase: string;
-  readonly cloudName: string;
-  readonly apiKey: string;
-}
-
-export function testServer(): TestServer {
-  const server = (globalThis as { __KUMO_TEST_SERVER__?: TestServer }).__KUMO_TEST_SERVER__;
-  if (!server) throw new Error('No Kumo test server: run through scripts/test-browser.mjs');
-  return server;
-}
-
-/** Calls the Admin API with the secret, which stays on the test runner's side. */
-export function admin<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: Record<string, unknown>,
-): Promise<{ status: number; body: T }> {
-  return executeServerCommand('kumo-server', { action: 'admin', method, path, body });
-}
+export { admin, type TestServer, testServer } from '@kumo/ui/testing/kumo-server';
 
 let counter = 0;
 

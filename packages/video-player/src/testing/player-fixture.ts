@@ -4,18 +4,13 @@
  * raw assets.
  */
 import { waitUntil } from '@kumo/ui/testing/fixture';
+import { admin, testServer } from '@kumo/ui/testing/kumo-server';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { INITIAL_MEDIA_STATE, type MediaState, patchMediaState } from '../player-state/media-state.js';
 import type { KumoVideoPlayer } from '../video-player/video-player.js';
 
-interface TestServer {
-  readonly apiBase: string;
-  readonly cloudName: string;
-  readonly apiKey: string;
-}
-
 /** Where the test Kumo server runs. */
-export const server = (globalThis as unknown as { __KUMO_TEST_SERVER__: TestServer }).__KUMO_TEST_SERVER__;
+export const server = testServer();
 
 /** The two sample videos every test server has (4 s each). */
 export const TEST_PATTERN = 'samples/videos/test-pattern';
@@ -99,15 +94,10 @@ export function uploadRaw(publicId: string, text: string): Promise<string> {
     pending = (async () => {
       const existing = await fetch(rawUrl(publicId), { method: 'HEAD' });
       if (existing.ok) return rawUrl(publicId);
-      const result = (await executeServerCommand('kumo-server', {
-        action: 'admin',
-        method: 'POST',
-        path: '/raw/upload',
-        body: {
-          file: `data:text/vtt;base64,${btoa(unescape(encodeURIComponent(text)))}`,
-          public_id: publicId,
-        },
-      })) as { status: number; body: unknown };
+      const result = await admin('POST', '/raw/upload', {
+        file: `data:text/vtt;base64,${btoa(unescape(encodeURIComponent(text)))}`,
+        public_id: publicId,
+      });
       if (result.status !== 200)
         throw new Error(`upload ${publicId}: ${result.status} ${JSON.stringify(result.body)}`);
       return rawUrl(publicId);

@@ -7,6 +7,7 @@ import {
   fixture,
   sleep,
 } from '@kumo/ui/testing/fixture';
+import { admin } from '@kumo/ui/testing/kumo-server';
 import { sendKeys } from '@web/test-runner-commands';
 import { assert } from 'chai';
 import { html, type TemplateResult } from 'lit';
@@ -441,13 +442,10 @@ describe('<kumo-video-player>', () => {
         // The asset appears (uploaded from the sample's mp4), and retrying plays it.
         const mp4 = await (await fetch(urls(COLOR_BARS).candidates[1]!.url)).arrayBuffer();
         const base64 = btoa(String.fromCharCode(...new Uint8Array(mp4)));
-        const { executeServerCommand } = await import('@web/test-runner-commands');
-        const upload = (await executeServerCommand('kumo-server', {
-          action: 'admin',
-          method: 'POST',
-          path: '/video/upload',
-          body: { file: `data:video/mp4;base64,${base64}`, public_id: publicId },
-        })) as { status: number };
+        const upload = await admin('POST', '/video/upload', {
+          file: `data:video/mp4;base64,${base64}`,
+          public_id: publicId,
+        });
         assert.equal(upload.status, 200);
         inShadow<HTMLButtonElement>(panel, '[part="retry"]').click();
         await waitFor(() => element.mediaState.error === undefined, 'error cleared', 10_000);
