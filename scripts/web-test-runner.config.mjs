@@ -16,20 +16,6 @@ import { NAME_SEPARATOR, writeResults } from './test-results.mjs';
 // `requireReturnsDefault: 'preferred'` hands lodash's modules the real module, not an empty wrapper.
 const commonjs = fromRollup(rollupCommonjs);
 
-/**
- * `executeServerCommand('bring-to-front')`: Chromium defers media loading in a background tab. Test
- * pages get windows of their own (see `createPage`), so this is only the fallback media tests use
- * should a page ever find itself hidden.
- */
-const bringToFront = {
-  name: 'bring-to-front',
-  async executeCommand({ command, session }) {
-    if (command !== 'bring-to-front') return undefined;
-    await session.browser.getPage(session.id).bringToFront();
-    return true;
-  },
-};
-
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Resolves the bare `node:test` import to a shim over mocha's globals. */
@@ -99,7 +85,6 @@ export default {
   plugins: [
     nodeTestShim,
     kumoServerPlugin(),
-    bringToFront,
     commonjs({ strictRequires: false, requireReturnsDefault: 'preferred', include: ['**/node_modules/**'] }),
     esbuildPlugin({ ts: true }),
   ],

@@ -5,7 +5,6 @@
  */
 import { waitUntil } from '@kumo/ui/testing/fixture';
 import { admin, testServer } from '@kumo/ui/testing/kumo-server';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { INITIAL_MEDIA_STATE, type MediaState, patchMediaState } from '../player-state/media-state.js';
 import type { KumoVideoPlayer } from '../video-player/video-player.js';
 
@@ -20,22 +19,13 @@ export const COLOR_BARS = 'samples/videos/color-bars';
 export const rawUrl = (publicId: string) => `${server.apiBase}/${server.cloudName}/raw/upload/${publicId}`;
 
 /**
- * Makes sure this test page is the visible tab: Chromium does not load media in a background tab
- * (it waits until the tab is shown, which never happens to a background test page), so a media
- * test there would only time out. Where the runner offers a `bring-to-front` command the page asks
- * for it; otherwise this fails at once, saying how to run the file.
+ * Fails at once on a hidden page: Chromium does not load media in a background tab, so a media test
+ * there would only time out. The test runner gives every test page a window of its own
+ * (scripts/web-test-runner.config.mjs), so this only catches a runner set up otherwise.
  */
-export async function requireVisiblePage(): Promise<void> {
-  if (document.visibilityState === 'visible') return;
-  try {
-    await executeServerCommand('bring-to-front');
-    await waitUntil(() => document.visibilityState === 'visible', 'visible page', 2000);
-  } catch {
-    throw new Error(
-      'This page is a background tab, where Chromium defers loading media. Run the player tests with ' +
-        "--concurrency 1 (node scripts/test-browser.mjs --concurrency 1 --files 'packages/video-player/src/**/*.test.ts').",
-    );
-  }
+export function requireVisiblePage(): void {
+  if (document.visibilityState !== 'visible')
+    throw new Error('This test page is a background tab, where Chromium defers loading media.');
 }
 
 /** Polls `condition` every 50 ms for up to `timeout` ms (media work on a busy machine is slow). */
