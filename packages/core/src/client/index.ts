@@ -1,5 +1,5 @@
 export type { ChunkedUploadOptions } from './chunked-upload.js';
-export { DEFAULT_CHUNK_SIZE } from './chunked-upload.js';
+export { DEFAULT_CHUNK_SIZE, randomUploadId } from './chunked-upload.js';
 export type {
   CallOptions,
   ClientOptions,

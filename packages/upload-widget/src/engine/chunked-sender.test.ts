@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
-import { KumoApiError } from '@kumo/core';
+import { KumoApiError, randomUploadId } from '@kumo/core';
 import { assert } from 'chai';
-import { type ChunkResumePoint, newUploadId, sendInChunks } from './chunked-sender.js';
+import { type ChunkResumePoint, sendInChunks } from './chunked-sender.js';
 import {
   download,
   randomBytes,
@@ -40,9 +40,9 @@ async function setup(size: number) {
 
 describe('sendInChunks', () => {
   it('makes upload ids of lowercase letters and digits, different every time', () => {
-    const id = newUploadId();
+    const id = randomUploadId();
     assert.match(id, /^[a-z0-9]{16}$/);
-    assert.notEqual(newUploadId(), id);
+    assert.notEqual(randomUploadId(), id);
   });
 
   it('sends the file in ranges the server puts back together byte for byte', async () => {
@@ -76,7 +76,7 @@ describe('sendInChunks', () => {
 
   it('continues an interrupted upload from its resume point with the same id', async () => {
     const { bytes, upload } = await setup(3 * CHUNK + 10);
-    const uploadId = newUploadId();
+    const uploadId = randomUploadId();
     // The first chunk went up before the "interruption".
     const first = await postForm<{ done: boolean; bytes: number }>({
       url: upload.url,
@@ -98,7 +98,7 @@ describe('sendInChunks', () => {
     startCountingRequests();
     const response = await sendInChunks({
       ...upload,
-      resume: { uploadId: newUploadId(), offset: CHUNK },
+      resume: { uploadId: randomUploadId(), offset: CHUNK },
       onResumePoint: (point) => points.push(point.offset),
     });
     assert.deepEqual(await download(response.secure_url), bytes);

@@ -1,4 +1,4 @@
-import type { UploadResponse } from '@kumo/core';
+import { randomUploadId, type UploadResponse } from '@kumo/core';
 import { KumoApiError, postForm, withRetries } from './engine-kit.js';
 
 /** Where a chunked upload stands: the server has every byte before `offset` under `uploadId`. */
@@ -33,14 +33,6 @@ interface PartialAnswer {
   readonly bytes?: number;
 }
 
-/** A random id of lowercase letters and digits, like the SDKs' `X-Unique-Upload-Id`. */
-export function newUploadId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let id = '';
-  for (const byte of bytes) id += (byte % 36).toString(36);
-  return id;
-}
-
 function isPartial(answer: unknown): answer is PartialAnswer {
   return (answer as PartialAnswer | null)?.done === false;
 }
@@ -56,7 +48,7 @@ function isPartial(answer: unknown): answer is PartialAnswer {
 export async function sendInChunks(upload: ChunkedUpload): Promise<UploadResponse> {
   const total = upload.blob.size;
   const chunkSize = Math.max(1, Math.floor(upload.chunkSize));
-  const uploadId = upload.resume?.uploadId ?? newUploadId();
+  const uploadId = upload.resume?.uploadId ?? randomUploadId();
   let offset = upload.resume && upload.resume.offset < total ? Math.max(0, upload.resume.offset) : 0;
   let restarted = false;
   upload.onResumePoint?.({ uploadId, offset });
