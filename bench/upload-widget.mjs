@@ -1,8 +1,13 @@
 // The upload widget against Uppy's Dashboard and Uploadcare's File Uploader: what a page downloads
-// before each can open (esbuild min + gzip, lazy chunks apart), and in headless Chromium the time
+// before each is defined (esbuild min + gzip, lazy chunks apart), and in headless Chromium the time
 // from `open()` to a dialog that is open and laid out, and to focus inside it (median of N fresh
-// pages, the two widgets alternating so drift hits both alike).
+// pages, the widgets alternating so drift hits them alike), with what the page had downloaded by
+// then. Kumo's page is split at its dynamic imports, as an app's bundler would split it, so its cold
+// open (called before the page was ever idle) includes fetching the dialog and source tabs; its warm
+// open comes after they were fetched at idle.
 //   KUMO_BENCH_OPEN_RUNS  pages measured per widget (default 15)
+import { basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureBundle } from '../scripts/bundle-size.mjs';
@@ -78,12 +83,18 @@ const findOpenDialog = (root) => {
 };
 await customElements.whenDefined('kumo-upload-widget');
 await widget.updateComplete;
-window.run = () => measureOpen(
+if (location.search.includes('warm')) {
+  await new Promise((resolve) => {
+    const check = () => (customElements.get('kumo-dialog') && customElements.get('kumo-upload-sources') ? resolve() : setTimeout(check, 10));
+    check();
+  });
+}
+// Measured at once (cold): the page has not been idle yet, so nothing was fetched ahead.
+window.result = await measureOpen(
   () => widget.open(),
   () => { const dialog = findOpenDialog(widget.shadowRoot); return !!dialog && dialog.getBoundingClientRect().height > 0; },
   () => findOpenDialog(widget.shadowRoot),
 );
-window.ready = true;
 `,
   },
   uppy: {
@@ -96,12 +107,11 @@ const uppy = new Uppy().use(Dashboard, { inline: false, target: 'body' });
 const dashboard = uppy.getPlugin('Dashboard');
 const modal = () => document.querySelector('.uppy-Dashboard--modal');
 const inner = () => document.querySelector('.uppy-Dashboard-inner');
-window.run = () => measureOpen(
+window.result = await measureOpen(
   () => dashboard.openModal(),
   () => modal()?.getAttribute('aria-hidden') === 'false' && (inner()?.getBoundingClientRect().height ?? 0) > 0,
   () => inner(),
 );
-window.ready = true;
 `,
   },
 };
@@ -115,20 +125,33 @@ async function bundlePage(script) {
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    splitting: true,
     outdir: `${repoRoot}/.bench-page`,
     write: false,
     logLevel: 'silent',
     plugins: [missingLazyPackages()],
   });
-  const js = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
-  const css = result.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
-  return { js, css };
+  // Served by name; each file's gzip size counts once the page asks for it.
+  const files = new Map();
+  for (const file of result.outputFiles) {
+    const name = basename(file.path);
+    files.set(name, { text: file.text, gzip: gzipSync(file.contents, { level: 9 }).byteLength });
+  }
+  if (!files.has('stdin.css')) files.set('stdin.css', { text: '', gzip: 0 });
+  return files;
 }
 
-const html = (name) =>
+const html = (name, query) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
-  `<link rel="stylesheet" href="/${name}.css"></head><body><main><h1>${name}</h1></main>` +
-  `<script type="module" src="/${name}.js"></script></body></html>`;
+  `<link rel="stylesheet" href="/${name}/stdin.css"></head><body><main><h1>${name}</h1></main>` +
+  `<script type="module" src="/${name}/stdin.js${query}"></script></body></html>`;
+
+/** The pages measured: each widget cold, and Kumo's again once its parts were fetched at idle. */
+const VARIANTS = [
+  { label: 'kumo <kumo-upload-widget>.open(), cold', page: 'kumo', query: '' },
+  { label: 'kumo <kumo-upload-widget>.open(), after idle', page: 'kumo', query: '?warm' },
+  { label: 'Uppy Dashboard openModal()', page: 'uppy', query: '' },
+];
 
 async function measureOpenTimes(runs) {
   const bundles = {};
@@ -137,38 +160,50 @@ async function measureOpenTimes(runs) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const samples = Object.fromEntries(Object.keys(PAGES).map((name) => [name, { shown: [], focused: [] }]));
+  const samples = Object.fromEntries(
+    VARIANTS.map(({ label }) => [label, { shown: [], focused: [], gzip: [] }]),
+  );
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route(`${ORIGIN}/**`, (route) => {
-      const { pathname } = new URL(route.request().url());
-      const match = /^\/(\w+)(\.js|\.css)?$/.exec(pathname);
-      const bundle = match && bundles[match[1]];
+      const { pathname, search } = new URL(route.request().url());
+      const [, name, file] = /^\/(\w+)(?:\/([\w.-]+))?$/.exec(pathname) ?? [];
+      const bundle = name && bundles[name];
       if (!bundle) return route.fulfill({ status: 404, body: 'not found' });
-      if (!match[2]) return route.fulfill({ contentType: 'text/html', body: html(match[1]) });
+      if (!file) return route.fulfill({ contentType: 'text/html', body: html(name, search) });
+      const served = bundle.get(file);
+      if (!served) return route.fulfill({ status: 404, body: 'not found' });
       return route.fulfill({
-        contentType: match[2] === '.js' ? 'text/javascript' : 'text/css',
-        body: match[2] === '.js' ? bundle.js : bundle.css,
+        contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript',
+        body: served.text,
       });
     });
     for (let round = 0; round < runs; round++) {
-      const names = Object.keys(PAGES);
+      const variants = [...VARIANTS];
       // Alternate which widget goes first.
-      if (round % 2) names.reverse();
-      for (const name of names) {
+      if (round % 2) variants.reverse();
+      for (const { label, page: name, query } of variants) {
         const page = await context.newPage();
         const errors = [];
+        const fetched = new Set();
         page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${ORIGIN}/${name}`);
-        await page
-          .waitForFunction(() => window.ready === true, undefined, { timeout: 10_000 })
+        page.on('request', (request) => {
+          const match = new RegExp(`^${ORIGIN}/${name}/([\\w.-]+)`).exec(request.url());
+          if (match) fetched.add(match[1]);
+        });
+        await page.goto(`${ORIGIN}/${name}${query}`);
+        const result = await page
+          .waitForFunction(() => window.result, undefined, { timeout: 10_000 })
+          .then((handle) => handle.jsonValue())
           .catch(() => {
-            throw new Error(`${name} page did not get ready${errors.length ? `: ${errors.join('; ')}` : ''}`);
+            throw new Error(`${label} never opened${errors.length ? `: ${errors.join('; ')}` : ''}`);
           });
-        const result = await page.evaluate(() => window.run());
-        if (result.shown === null) throw new Error(`${name}: the dialog never opened`);
-        samples[name].shown.push(result.shown);
-        if (result.focused !== null) samples[name].focused.push(result.focused);
+        if (result.shown === null) throw new Error(`${label}: the dialog never opened`);
+        samples[label].shown.push(result.shown);
+        if (result.focused !== null) samples[label].focused.push(result.focused);
+        samples[label].gzip.push(
+          [...fetched].reduce((sum, file) => sum + (bundles[name].get(file)?.gzip ?? 0), 0),
+        );
         await page.close();
       }
     }
@@ -176,13 +211,14 @@ async function measureOpenTimes(runs) {
     await browser.close();
   }
   return Object.fromEntries(
-    Object.entries(samples).map(([name, { shown, focused }]) => [
-      name,
+    Object.entries(samples).map(([label, { shown, focused, gzip }]) => [
+      label,
       {
         runs: shown.length,
         shownMs: median(shown),
         focusedMs: focused.length ? median(focused) : null,
         focusedRuns: focused.length,
+        downloadedGzip: Math.max(...gzip),
         shownSamples: shown,
         focusedSamples: focused,
       },
@@ -197,7 +233,7 @@ export async function run() {
   const kumoGzip = sizes['kumo <kumo-upload-widget>'].gzip;
 
   console.log(
-    'Initial load before the widget can open (esbuild, minified, gzip -9; lazy chunks not counted):',
+    'Initial load: what a page downloads before the element is defined (esbuild, minified, gzip -9; lazy chunks apart):',
   );
   printTable(
     ['bundle', 'bytes', 'gzip', 'lazy gzip', 'gzip vs kumo'],
@@ -216,30 +252,38 @@ export async function run() {
 
   const runs = positiveInteger('KUMO_BENCH_OPEN_RUNS', 15);
   console.log(
-    `\nopen() → dialog open and laid out / focus inside it, headless Chromium, median of ${runs} pages:`,
+    `\nopen() → dialog open and laid out / focus inside it, headless Chromium, median of ${runs} pages each:`,
   );
   const open = await measureOpenTimes(runs);
   const format = (ms) => (ms === null ? 'never' : ms.toFixed(1));
   printTable(
-    ['widget', 'open → shown ms', 'open → focus inside ms'],
-    [
-      ['kumo <kumo-upload-widget>.open()', format(open.kumo.shownMs), format(open.kumo.focusedMs)],
-      ['Uppy Dashboard openModal()', format(open.uppy.shownMs), format(open.uppy.focusedMs)],
-    ],
+    ['widget', 'open → shown ms', 'open → focus inside ms', 'JS+CSS downloaded by then, gzip'],
+    Object.entries(open).map(([label, times]) => [
+      label,
+      format(times.shownMs),
+      format(times.focusedMs),
+      times.downloadedGzip,
+    ]),
   );
+  const kumoCold = open[VARIANTS[0].label];
+  const kumoWarm = open[VARIANTS[1].label];
+  const uppy = open[VARIANTS[2].label];
   const ratios = {
     sizeUppyVsKumo: kumoGzip ? sizes['Uppy Dashboard (core + dashboard + CSS)'].gzip / kumoGzip : null,
     sizeUploadcareVsKumo: kumoGzip ? sizes['Uploadcare File Uploader (+ CSS)'].gzip / kumoGzip : null,
-    shownUppyVsKumo: open.uppy.shownMs / open.kumo.shownMs,
-    focusedUppyVsKumo:
-      open.uppy.focusedMs !== null && open.kumo.focusedMs !== null
-        ? open.uppy.focusedMs / open.kumo.focusedMs
-        : null,
+    openedDownloadUppyVsKumo: uppy.downloadedGzip / kumoCold.downloadedGzip,
+    shownUppyVsKumoCold: uppy.shownMs / kumoCold.shownMs,
+    shownUppyVsKumoWarm: uppy.shownMs / kumoWarm.shownMs,
+    focusedUppyVsKumoCold:
+      uppy.focusedMs !== null && kumoCold.focusedMs !== null ? uppy.focusedMs / kumoCold.focusedMs : null,
   };
   console.log(
-    `\nUppy / Kumo: ${ratios.shownUppyVsKumo.toFixed(2)}× to shown` +
-      (ratios.focusedUppyVsKumo === null ? '' : `, ${ratios.focusedUppyVsKumo.toFixed(2)}× to focus`) +
-      ' (Uppy moves focus after a deliberate 260 ms debounce).',
+    `\nUppy / Kumo: ${ratios.openedDownloadUppyVsKumo.toFixed(2)}× the bytes to an open dialog; ` +
+      `${ratios.shownUppyVsKumoCold.toFixed(2)}× (cold) and ${ratios.shownUppyVsKumoWarm.toFixed(2)}× (after idle) to shown` +
+      (ratios.focusedUppyVsKumoCold === null
+        ? ''
+        : `, ${ratios.focusedUppyVsKumoCold.toFixed(2)}× to focus (cold; Uppy moves focus after a deliberate 260 ms debounce)`) +
+      '.',
   );
   return { sizes, open, ratios };
 }

@@ -1,13 +1,20 @@
-import { DEFAULT_CHUNK_SIZE, KumoApiError, KumoClientError, type UploadResponse } from '@kumo/core';
 import { BasePlugin, type PluginOpts } from '@uppy/core';
 import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
-import type { PreparedFile } from './prepare-upload.js';
 import type { StoredResume } from './recovery-store.js';
-import { DEFAULT_RETRY_DELAYS, withRetries } from './request-retry.js';
-import { customCoordinates, uploadParams, uploadUrl } from './upload-params.js';
 import type { UploadQueueOptions } from './upload-queue.types.js';
-import { postForm } from './upload-request.js';
-import { abortError, isAbortError, UploadSlots } from './upload-slots.js';
+import { isAbortError, UploadSlots } from './upload-slots.js';
+
+/** The HTTP status of a `KumoApiError` (read by shape: `@kumo/core` comes with the sending code). */
+function httpStatusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status > 0 ? status : undefined;
+}
+
+/**
+ * The code that sends a file (signing, multipart requests, retries, chunking), loaded when the first
+ * file is added rather than with the page: most pages never upload before the person picks a file.
+ */
+export const loadSender = () => import('./file-sender.js');
 
 /** Files uploaded at the same time unless `parallelUploads` says otherwise. */
 export const DEFAULT_PARALLEL_UPLOADS = 3;
@@ -21,13 +28,6 @@ export interface KumoUploaderOptions extends PluginOpts {
   readonly onTaskEnd?: (id: string) => void;
   /** A chunked upload moved on; `withData` when its prepared bytes are new (a fresh upload). */
   readonly onResumePoint?: (id: string, resume: StoredResume, withData: boolean) => void;
-}
-
-/** Whether a file goes up as it was queued: no resume point, no crop, no downscale to consider. */
-function sentAsQueued(file: KumoUppyFile, options: UploadQueueOptions): boolean {
-  const downscale =
-    !options.validateMaxWidthHeight && Boolean(options.maxImageWidth || options.maxImageHeight);
-  return !file.meta.resume && !file.meta.crop && !downscale;
 }
 
 /**
@@ -107,7 +107,15 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
       const file = this.uppy.getFile(id);
       if (!file) return;
       this.uppy.emit('upload-start', [file]);
-      const response = await this.send(file, signal);
+      const { sendFile } = await loadSender();
+      const response = await sendFile(file, this.opts.getOptions(), signal, {
+        progress: (sent, total) => this.progress(id, sent, total),
+        markProcessing: () => this.markProcessing(id),
+        resumePoint: (stored, fresh) => {
+          if (this.exists(id)) this.uppy.setFileMeta(id, { resume: stored });
+          this.opts.onResumePoint?.(id, stored, fresh);
+        },
+      });
       if (signal.aborted || !this.exists(id)) return;
       this.uppy.setFileMeta(id, { processing: false, errorStatus: undefined, resume: undefined });
       this.uppy.emit('upload-success', this.uppy.getFile(id), {
@@ -117,7 +125,7 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
       });
     } catch (error) {
       if (signal.aborted || isAbortError(error) || !this.exists(id)) return;
-      const status = error instanceof KumoApiError && error.status > 0 ? error.status : undefined;
+      const status = httpStatusOf(error);
       const message = error instanceof Error ? error.message : String(error);
       this.uppy.setFileMeta(id, { processing: false, errorStatus: status });
       this.uppy.emit(
@@ -147,113 +155,5 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
 
   private markProcessing(id: string): void {
     if (this.exists(id)) this.uppy.setFileMeta(id, { processing: true });
-  }
-
-  private async send(file: KumoUppyFile, signal: AbortSignal): Promise<UploadResponse> {
-    const options = this.opts.getOptions();
-    if (!options.cloudName) throw new KumoClientError('cloudName is required to upload');
-    if (!options.uploadSignature && !options.uploadPreset) {
-      throw new KumoClientError(
-        'Nothing to authorize the upload: set uploadPreset (an unsigned preset) or uploadSignature with apiKey',
-      );
-    }
-    const url = uploadUrl(options);
-    const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
-    const { id, meta } = file;
-
-    if (meta.kumoSource === 'url') {
-      const coordinates = meta.crop ? customCoordinates(meta.crop.rect) : undefined;
-      const fields = await this.authorize(
-        uploadParams(options, { customCoordinates: coordinates }),
-        options,
-        signal,
-      );
-      return withRetries(
-        () =>
-          postForm<UploadResponse>({
-            url,
-            fields,
-            file: meta.remoteUrl ?? '',
-            signal,
-            onSent: () => this.markProcessing(id),
-          }),
-        retryDelays,
-        signal,
-      );
-    }
-
-    const resume = meta.resume;
-    // Cropping, downscaling and resuming load their code only for the files that need them.
-    const prepared: PreparedFile = sentAsQueued(file, options)
-      ? { blob: file.data as Blob, filename: file.name, changed: false }
-      : await import('./prepare-upload.js').then((module) => module.prepareUpload(file, options));
-    if (signal.aborted) throw abortError();
-    const fields = await this.authorize(
-      uploadParams(options, { customCoordinates: prepared.customCoordinates }),
-      options,
-      signal,
-    );
-    const chunkSize = options.chunkSize && options.chunkSize > 0 ? options.chunkSize : DEFAULT_CHUNK_SIZE;
-    const onProgress = (sent: number, total: number) => this.progress(id, sent, total);
-
-    if (resume || prepared.blob.size > chunkSize) {
-      let fresh = !resume;
-      const { sendInChunks } = await import('./chunked-sender.js');
-      return sendInChunks({
-        url,
-        fields,
-        blob: prepared.blob,
-        filename: prepared.filename,
-        chunkSize,
-        retryDelays,
-        resume,
-        signal,
-        onProgress,
-        onFinalSent: () => this.markProcessing(id),
-        onResumePoint: (point) => {
-          const stored: StoredResume = {
-            uploadId: point.uploadId,
-            offset: point.offset,
-            ...(prepared.customCoordinates ? { customCoordinates: prepared.customCoordinates } : {}),
-            ...(prepared.changed ? { preparedData: prepared.blob } : {}),
-          };
-          if (this.exists(id)) this.uppy.setFileMeta(id, { resume: stored });
-          this.opts.onResumePoint?.(id, stored, fresh);
-          fresh = false;
-        },
-      });
-    }
-    onProgress(0, prepared.blob.size);
-    return withRetries(
-      () =>
-        postForm<UploadResponse>({
-          url,
-          fields,
-          file: prepared.blob,
-          filename: prepared.filename,
-          signal,
-          onProgress: (sent, total) => onProgress((sent / total) * prepared.blob.size, prepared.blob.size),
-          onSent: () => this.markProcessing(id),
-        }),
-      retryDelays,
-      signal,
-    );
-  }
-
-  /** The fields to send: signed at this moment with a fresh timestamp, or the unsigned preset's. */
-  private async authorize(
-    params: Record<string, string>,
-    options: UploadQueueOptions,
-    signal: AbortSignal,
-  ): Promise<[string, string][]> {
-    if (!options.uploadSignature) return Object.entries(params);
-    const { paramsToSign, requestSignature } = await import('./upload-signature.js');
-    const toSign = { ...paramsToSign(params), timestamp: String(Math.floor(Date.now() / 1000)) };
-    const signed = await requestSignature(options.uploadSignature, toSign, signal);
-    const sent: Record<string, string> = { ...(signed.params ?? toSign) };
-    if (signed.timestamp) sent.timestamp = signed.timestamp;
-    const apiKey = signed.apiKey ?? options.apiKey;
-    if (!apiKey) throw new KumoClientError('Signed uploads need apiKey (or a signer that answers api_key)');
-    return [...Object.entries(sent), ['signature', signed.signature], ['api_key', apiKey]];
   }
 }

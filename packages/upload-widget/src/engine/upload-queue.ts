@@ -6,7 +6,6 @@ import { ProgressMeter } from './progress-meter.js';
 import { descriptorOf, descriptorOfRecord, recordOf } from './queue-descriptors.js';
 import { QueueEmitter } from './queue-emitter.js';
 import { type LiveRate, statusOf, toQueueFile, totalsOf } from './queue-files.js';
-import { clearRecords, forgetRecord, hasRecoveryRecords, keepRecord } from './recovery-database.js';
 import type { RecoveryStore } from './recovery-store.js';
 import type {
   AddResult,
@@ -19,6 +18,30 @@ import type {
   UploadQueueOptions,
   UploadSource,
 } from './upload-queue.types.js';
+
+type RecoveryDatabase = typeof import('./recovery-database.js');
+let database: Promise<RecoveryDatabase> | undefined;
+
+/**
+ * The recovery database's code, loaded on first use (most pages never keep a file). Every use waits
+ * on this one promise, so operations start in the order they were asked for.
+ */
+function recoveryDatabase(): Promise<RecoveryDatabase> {
+  if (!database) {
+    database = import('./recovery-database.js');
+    database.catch(() => {
+      database = undefined;
+    });
+  }
+  return database;
+}
+
+/** Runs `work` on the recovery database; recovery is best effort, so a failure only loses recovery. */
+function withRecords(work: (db: RecoveryDatabase) => Promise<unknown>): void {
+  recoveryDatabase()
+    .then(work)
+    .catch(() => undefined);
+}
 
 const SILENT_LOGGER = { debug() {}, warn() {}, error() {} };
 const UPLOADER_ID = 'KumoUploader';
@@ -197,7 +220,7 @@ export class UploadQueue {
     if (ids.length) this.uppy.removeFiles(ids);
     for (const id of ids) this.forget(id);
     const key = this.currentOptions.recoveryKey;
-    if (key) void clearRecords(key);
+    if (key) withRecords((db) => db.clearRecords(key));
   }
 
   /** The queue now, frozen: the same object until something changes. */
@@ -222,7 +245,11 @@ export class UploadQueue {
     return this.serialize(async () => {
       const key = this.currentOptions.recoveryKey;
       // Most pages have nothing to bring back: the store itself only loads when they do.
-      if (!key || (this.store?.key !== key && !(await hasRecoveryRecords(key)))) return [];
+      if (!key) return [];
+      if (this.store?.key !== key) {
+        const kept = await recoveryDatabase().then((db) => db.hasRecoveryRecords(key));
+        if (!kept) return [];
+      }
       const store = await this.recoveryStore(key);
       const records = (await store.list()).filter((record) => !this.uppy.getFile(record.id));
       if (this.destroyed || !records.length) return [];
@@ -251,7 +278,9 @@ export class UploadQueue {
 
   private recoveryStore(key: string): Promise<RecoveryStore> {
     if (this.store?.key !== key) {
-      const loaded = import('./recovery-store.js').then((module) => new module.RecoveryStore(key));
+      const loaded = recoveryDatabase()
+        .then(() => import('./recovery-store.js'))
+        .then((module) => new module.RecoveryStore(key));
       const entry = { key, loaded };
       this.store = entry;
       loaded.catch(() => {
@@ -263,7 +292,7 @@ export class UploadQueue {
 
   private forgetRecord(id: string): void {
     const key = this.currentOptions.recoveryKey;
-    if (key) void forgetRecord(key, id);
+    if (key) withRecords((db) => db.forgetRecord(key, id));
   }
 
   /**
@@ -300,7 +329,10 @@ export class UploadQueue {
       const stored = this.uppy.getFile(descriptor.meta.kumoId);
       const key = this.currentOptions.recoveryKey;
       if (stored) {
-        if (key) void keepRecord(key, recordOf(stored, file, addedAt));
+        if (key) {
+          const record = recordOf(stored, file, addedAt);
+          withRecords((db) => db.keepRecord(key, record));
+        }
         continue;
       }
       // Uppy's own limits (the same maxFiles and maxFileSize) only bite when the queue changed meanwhile.

@@ -1,5 +1,4 @@
-import { defineElement } from '@kumo/ui/define-element';
-import { KumoUploadSourceLocal } from './upload-source-local.js';
+import { defineElement, KumoUploadSourceLocal } from '../part-kit.js';
 
 defineElement('kumo-upload-source-local', KumoUploadSourceLocal);
 

@@ -1,10 +1,10 @@
 import { defineElement } from '@kumo/ui/define-element';
-import '@kumo/ui/dialog/define';
-import '../upload-sources/define.js';
 import { KumoUploadWidget } from './upload-widget.js';
 
-// What opening the widget and picking files needs; the other parts (queue rows, crop step, camera,
-// web address, uploaded files, advanced options) register themselves when first shown.
+// Only the element itself: its parts (the dialog, the source tabs, queue rows, crop step, camera, web
+// address, uploaded files, advanced options) register themselves when first shown, and the dialog
+// and source tabs are fetched ahead of that once the page is idle or the person reaches for the
+// trigger.
 defineElement('kumo-upload-widget', KumoUploadWidget);
 
 declare global {

@@ -14,6 +14,12 @@ import {
 export const loadQueueViews = () => import('./queue-views.js');
 
 const PART_LOADERS = {
+  // Through the module the parts share, so that the code the dialog shares with them is one file.
+  'kumo-dialog': () =>
+    import('../part-kit.js').then(({ defineElement, KumoDialog }) =>
+      defineElement('kumo-dialog', KumoDialog),
+    ),
+  'kumo-upload-sources': () => import('../upload-sources/define.js'),
   'kumo-upload-source-url': () => import('../upload-source-url/define.js'),
   'kumo-upload-source-camera': () => import('../upload-source-camera/define.js'),
   'kumo-upload-crop': () => import('../upload-crop/define.js'),
@@ -23,6 +29,15 @@ const PART_LOADERS = {
 
 /** A part registered on first use. */
 export type LazyPart = keyof typeof PART_LOADERS;
+
+/**
+ * Starts loading parts before they are shown (when the browser is idle, or when the person is
+ * about to open the widget), without making anything wait for them.
+ */
+export function prefetchParts(...tags: LazyPart[]): void {
+  for (const tag of tags)
+    if (!customElements.get(tag)) loadOnce<unknown>(PART_LOADERS[tag]).catch(() => undefined);
+}
 
 type Loader<T> = () => Promise<T>;
 
@@ -142,7 +157,7 @@ export class LazyPartsController implements ReactiveController {
     for (const tag of tags) {
       if (customElements.get(tag)) continue;
       ready = false;
-      this.use(PART_LOADERS[tag]);
+      this.use<unknown>(PART_LOADERS[tag]);
     }
     return ready;
   }

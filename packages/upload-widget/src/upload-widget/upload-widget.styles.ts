@@ -10,6 +10,11 @@ export const uploadWidgetStyles = css`
     max-inline-size: var(--kumo-upload-width, 40rem);
   }
 
+  /* Until its code arrives (on first opening) the dialog stays out of sight, children included. */
+  kumo-dialog:not(:defined) {
+    display: none;
+  }
+
   kumo-dialog {
     --kumo-dialog-width: var(--kumo-upload-width, min(40rem, calc(100vw - 2rem)));
   }

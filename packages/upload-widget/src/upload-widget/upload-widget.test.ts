@@ -76,16 +76,13 @@ describe('<kumo-upload-widget>', () => {
 
   describe('defaults', () => {
     // First in the file: each test file has a page of its own, and later tests load the other parts.
-    it('registers what opening it needs, and its other parts only when it first shows them', async () => {
+    it('registers only itself up front, and each part when it is first shown', async () => {
       const defined = (tag: string) => customElements.get(tag) !== undefined;
-      for (const tag of [
-        'kumo-upload-widget',
+      assert.isTrue(defined('kumo-upload-widget'));
+      const later = [
+        'kumo-dialog',
         'kumo-upload-sources',
         'kumo-upload-source-local',
-        'kumo-dialog',
-      ])
-        assert.isTrue(defined(tag), tag);
-      const later = [
         'kumo-upload-source-url',
         'kumo-upload-source-camera',
         'kumo-upload-crop',
@@ -98,9 +95,12 @@ describe('<kumo-upload-widget>', () => {
       const widget = await fixture<KumoUploadWidget>(
         html`<kumo-upload-widget mode="inline" show-advanced-options></kumo-upload-widget>`,
       );
-      assert.isTrue(defined('kumo-upload-advanced'), 'shown at once, so loaded for the first update');
+      for (const tag of ['kumo-upload-sources', 'kumo-upload-source-local', 'kumo-upload-advanced'])
+        assert.isTrue(defined(tag), `${tag}: shown at once, so loaded for the first update`);
       assert.exists(deep(widget, 'kumo-upload-advanced').shadowRoot);
+      assert.exists(fileInput(widget));
       assert.isNull(part(widget, 'body')!.getAttribute('aria-busy'));
+      assert.isFalse(defined('kumo-dialog'), 'an inline widget never needs the dialog');
     });
 
     it('is a closed modal widget with a trigger button and the Cloudinary defaults', async () => {

@@ -21,7 +21,7 @@ import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-sou
 import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
 import type { KumoUploadSources } from '../upload-sources/upload-sources.js';
 import { LazyOptions } from './lazy-options.js';
-import { LazyPartsController, loadOnce, loadQueueViews } from './lazy-parts.js';
+import { LazyPartsController, loadOnce, loadQueueViews, prefetchParts } from './lazy-parts.js';
 import { isActive, QueueController } from './queue-controller.js';
 import { queueMessages } from './queue-messages.js';
 import { UploadWidgetBase } from './upload-widget.base.js';
@@ -283,6 +283,18 @@ export class KumoUploadWidget extends UploadWidgetBase {
     }
   }
 
+  protected override firstUpdated(): void {
+    // The dialog and the source tabs are not part of the first load: they come when the page is idle.
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(() => this.prefetch(), { timeout: 5000 });
+    else setTimeout(() => this.prefetch(), 1000);
+  }
+
+  private prefetch(): void {
+    if (!this.isConnected) return;
+    prefetchParts('kumo-upload-sources');
+    if (!this.inline) prefetchParts('kumo-dialog');
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (!this.queue.ready && this.isConnected) this.queue.ensure(this.queueOptions());
     if (changed.has('palette')) {
@@ -396,6 +408,7 @@ export class KumoUploadWidget extends UploadWidgetBase {
       case 'queue':
         return html`${notices}${this.queueViews()?.queueView(q.snapshot, this.localize) ?? nothing}`;
       default:
+        if (this.display === 'shown') this.parts.need('kumo-upload-sources');
         if (this.showAdvancedOptions) this.parts.need('kumo-upload-advanced');
         return html`${notices}${sourcesView(
           {
@@ -465,7 +478,13 @@ export class KumoUploadWidget extends UploadWidgetBase {
           ${actions === nothing ? nothing : html`<div part="footer" class="footer">${actions}</div>`}
         </section>`;
     }
-    return html`<slot name="trigger" @click=${() => !this.off && this.open()}>
+    if (this.display === 'shown') this.parts.need('kumo-dialog');
+    return html`<slot
+        name="trigger"
+        @click=${() => !this.off && this.open()}
+        @pointerover=${this.prefetch}
+        @focusin=${this.prefetch}
+      >
         <button part="trigger" class="button primary" type="button" ?disabled=${this.off}>
           ${drawIcon(uploadIcon)}${this.localize.term('button_caption')}
         </button>
