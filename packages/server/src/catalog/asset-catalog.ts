@@ -1,5 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import { type Asset, type AssetIdentity, folderOf, type ResourceType } from './asset.js';
+import { type Asset, type AssetIdentity, type CustomRegion, folderOf, type ResourceType } from './asset.js';
 import { AssetRowCache } from './asset-row-cache.js';
 import { decodeCursor, encodeCursor } from './listing-cursor.js';
 import type { AssetRow, CatalogSchema, NewAssetRow } from './schema.js';
@@ -339,6 +339,30 @@ export class AssetCatalog {
     await this.db.updateTable('assets').set({ context: value }).where('asset_id', '=', assetId).execute();
   }
 
+  /**
+   * Replaces an asset's custom coordinates (none clears them). When they change, its derived assets
+   * go in the same transaction: any of them may have been cut with `g_custom`, and their cache keys
+   * would otherwise still find the old renderings.
+   */
+  async setCustomCoordinates(assetId: string, regions: readonly CustomRegion[]): Promise<void> {
+    const value = regionsText(regions);
+    const dropped = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('assets')
+        .select('custom_coordinates')
+        .where('asset_id', '=', assetId)
+        .executeTakeFirst();
+      if (!row || row.custom_coordinates === value) return [];
+      await trx
+        .updateTable('assets')
+        .set({ custom_coordinates: value })
+        .where('asset_id', '=', assetId)
+        .execute();
+      return this.deleteDerived(trx, assetId);
+    });
+    this.derivedRemoved(dropped);
+  }
+
   /** Sets `media.moderation` (kind and status), keeping the other media details. */
   async setModeration(assetId: string, moderation: { kind: string; status: string }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -538,6 +562,17 @@ export function startsWith(column: string, prefix: string): Expression<SqlBool> 
   return sql<SqlBool>`substr(${sql.ref(column)}, 1, ${[...prefix].length}) = ${prefix}`;
 }
 
+function regionsText(regions: readonly CustomRegion[] | undefined): string | null {
+  return regions?.length ? regions.map((region) => region.join(',')).join('|') : null;
+}
+
+function regionsOfText(text: string): CustomRegion[] {
+  return text.split('|').map((region) => {
+    const [x = 0, y = 0, width = 0, height = 0] = region.split(',').map(Number);
+    return [x, y, width, height] as const;
+  });
+}
+
 function lastSegment(publicId: string): string {
   return publicId.slice(publicId.lastIndexOf('/') + 1);
 }
@@ -561,6 +596,7 @@ function toRow(asset: Asset): NewAssetRow {
     duration: asset.duration ?? null,
     media: Object.keys(asset.media).length ? JSON.stringify(asset.media) : null,
     context: Object.keys(asset.context).length ? JSON.stringify(asset.context) : null,
+    custom_coordinates: regionsText(asset.customCoordinates),
     etag: asset.etag,
     original_filename: asset.originalFilename,
     display_name: asset.displayName,
@@ -611,6 +647,7 @@ export function assetFromRow(row: AssetRow, tags: readonly string[]): Asset {
     duration: row.duration ?? undefined,
     media: row.media ? (JSON.parse(row.media) as Record<string, unknown>) : {},
     context: row.context ? (JSON.parse(row.context) as Record<string, string>) : {},
+    ...(row.custom_coordinates ? { customCoordinates: regionsOfText(row.custom_coordinates) } : {}),
     tags,
     etag: row.etag,
     originalFilename: row.original_filename,

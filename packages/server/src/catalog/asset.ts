@@ -16,6 +16,8 @@ export interface Asset {
   /** Details without a column of their own (video and audio streams, frame rate, alpha…). */
   readonly media: Readonly<Record<string, unknown>>;
   readonly context: Readonly<Record<string, string>>;
+  /** Regions of interest set with `custom_coordinates`, in the original's pixels; the first one is `g_custom`'s. */
+  readonly customCoordinates?: readonly CustomRegion[];
   readonly tags: readonly string[];
   readonly etag: string;
   readonly originalFilename: string;
@@ -27,6 +29,9 @@ export interface Asset {
   readonly createdAt: string;
   readonly uploadedAt: string;
 }
+
+/** One `custom_coordinates` region: top-left corner, width and height, in pixels of the original. */
+export type CustomRegion = readonly [x: number, y: number, width: number, height: number];
 
 export const RESOURCE_TYPES = ['image', 'video', 'raw'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

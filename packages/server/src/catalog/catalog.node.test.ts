@@ -83,6 +83,25 @@ function catalogContract(name: string, database: () => DatabaseConfig | undefine
       assert.isUndefined(await assets.get(first));
     });
 
+    it('keeps custom coordinates, and replaces and clears them', async (t) => {
+      if (!db) return t.skip(`${name} is not available`);
+      const stored = asset('c/coordinates', {
+        customCoordinates: [
+          [1, 2, 3, 4],
+          [50, 60, 70, 80],
+        ],
+      });
+      await assets.save(stored);
+      assert.deepEqual((await assets.get(stored))?.customCoordinates, [
+        [1, 2, 3, 4],
+        [50, 60, 70, 80],
+      ]);
+      await assets.setCustomCoordinates(stored.assetId, [[9, 8, 7, 6]]);
+      assert.deepEqual((await assets.get(stored))?.customCoordinates, [[9, 8, 7, 6]]);
+      await assets.setCustomCoordinates(stored.assetId, []);
+      assert.isUndefined((await assets.get(stored))?.customCoordinates);
+    });
+
     it('lists by prefix literally and case-sensitively, paging with next_cursor in both directions', async (t) => {
       if (!db) return t.skip(`${name} is not available`);
       const ids = ['p/a', 'p/b', 'p/c', 'p/d', 'p/e', 'P/upper', 'p_x/under', 'p%/pct'];

@@ -160,6 +160,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_custom_coordinates': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('assets').addColumn('custom_coordinates', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -33,6 +33,8 @@ export interface AssetTable {
   media: string | null;
   /** JSON `{key: value}` of the custom context. */
   context: string | null;
+  /** `x,y,w,h` regions joined by `|`, as Cloudinary's `custom_coordinates` parameter writes them. */
+  custom_coordinates: string | null;
   etag: string;
   original_filename: string;
   display_name: string;

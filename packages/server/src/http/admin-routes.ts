@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppServices } from '../services/app-services.js';
 import { validateTag } from '../services/asset-naming.js';
 import { parseContext } from '../services/context-metadata.js';
+import { customCoordinatesUpdate } from '../services/custom-coordinates.js';
 import { parseEager } from '../services/eager.js';
 import { arrayParam, listParam, type RequestParams, stringParam } from '../services/request-params.js';
 import { ServiceError } from '../services/service-error.js';
@@ -17,6 +18,7 @@ import {
   folderPageQuery,
   listQuery,
   pageQuery,
+  resourceQuery,
 } from './admin-schemas.js';
 import { baseUrlOf } from './base-url.js';
 import { readRequestParams } from './request-params-reader.js';
@@ -145,9 +147,9 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
   app.get('/v1_1/:cloud/resources/:resource_type/:type/*', async (request, reply) => {
     const { cloud, resource_type, type } = adminTypedParams.parse(request.params);
     const publicId = wildcard(request);
-    await open(request, reply, cloud);
+    const { coordinates } = resourceQuery.parse(await open(request, reply, cloud));
     const identity = { cloud, resourceType: resource_type, type, publicId };
-    const resource = await admin.resource(identity, base(request));
+    const resource = await admin.resource(identity, base(request), { coordinates });
     // Derived assets come from the delivery service, which owns them.
     return { ...resource, derived: await services.delivery.derivedListing(identity, base(request)) };
   });
@@ -160,6 +162,7 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
     const context = stringParam(params, 'context');
     const displayName = stringParam(params, 'display_name');
     const moderationStatus = stringParam(params, 'moderation_status');
+    const customCoordinates = customCoordinatesUpdate(params);
     return admin.updateResource(
       { cloud, resourceType: resource_type, type, publicId },
       {
@@ -167,6 +170,7 @@ export function registerAdminRoutes(app: FastifyInstance, services: AppServices)
         context: context === undefined ? undefined : parseContext(context),
         displayName: displayName === undefined ? undefined : validateDisplayName(displayName),
         moderationStatus,
+        customCoordinates,
       },
       base(request),
     );

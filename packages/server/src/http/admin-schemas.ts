@@ -30,6 +30,9 @@ export const listQuery = z.object({
   public_ids: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
+/** Query of one resource's details (other Cloudinary flags are accepted and ignored). */
+export const resourceQuery = z.object({ coordinates: booleanFlag });
+
 export const pageQuery = z.object({
   prefix: z.string().max(1024).optional(),
   max_results: maxResults(10),

@@ -1,4 +1,4 @@
-import type { Asset, ResourceType } from '../catalog/asset.js';
+import type { Asset, CustomRegion, ResourceType } from '../catalog/asset.js';
 import { RESOURCE_TYPES } from '../catalog/asset.js';
 import type { AssetCatalog } from '../catalog/asset-catalog.js';
 import type { DerivedUsage } from '../catalog/derived-usage.js';
@@ -9,6 +9,7 @@ import type { BlobStorage } from '../storage/blob-storage.js';
 import { deleteNotification } from './asset-commands.js';
 import { randomId, validatePath } from './asset-naming.js';
 import { cloudinaryTime, type EagerEntry, resourceSummary } from './asset-response.js';
+import { coordinatesField } from './custom-coordinates.js';
 import type { DerivedDeletion } from './derived-deletion.js';
 import { type FolderEntry, searchFolders } from './folder-search.js';
 import { moderationFields, moderationOf, moderationStatus } from './moderation.js';
@@ -137,16 +138,24 @@ export class AdminService {
     return { deleted, partial: false };
   }
 
+  /** One asset's details; `coordinates` adds the `coordinates` object, as Cloudinary's flag does. */
   async resource(
     identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
     baseUrl: string,
+    options: { coordinates?: boolean } = {},
   ) {
     const asset = await this.assets.get(identity);
     if (!asset) throw new ServiceError(404, `Resource not found - ${identity.publicId}`);
-    return details(asset, baseUrl);
+    const resource = details(asset, baseUrl);
+    return options.coordinates
+      ? { ...resource, coordinates: coordinatesField(asset.customCoordinates) }
+      : resource;
   }
 
-  /** Admin API update: replaces tags and/or context, sets the display name. */
+  /**
+   * Admin API update: replaces tags, context and/or custom coordinates (no regions clears them), sets
+   * the display name and moderation status.
+   */
   async updateResource(
     identity: { cloud: string; resourceType: ResourceType; type: string; publicId: string },
     changes: {
@@ -154,11 +163,14 @@ export class AdminService {
       context?: Record<string, string>;
       displayName?: string;
       moderationStatus?: string;
+      customCoordinates?: readonly CustomRegion[];
     },
     baseUrl: string,
   ) {
     const asset = await this.assets.get(identity);
     if (!asset) throw new ServiceError(404, `Resource not found - ${identity.publicId}`);
+    if (changes.customCoordinates)
+      await this.assets.setCustomCoordinates(asset.assetId, changes.customCoordinates);
     if (changes.tags) await this.assets.updateTags(identity, [identity.publicId], 'replace', changes.tags);
     if (changes.context) await this.assets.replaceContext(asset.assetId, changes.context);
     if (changes.displayName !== undefined)

@@ -6,6 +6,7 @@ import type { BlobStorage } from '../storage/blob-storage.js';
 import { validatePath, validateTag } from './asset-naming.js';
 import { uploadResponse } from './asset-response.js';
 import { parseContext } from './context-metadata.js';
+import { customCoordinatesUpdate } from './custom-coordinates.js';
 import { parseEager } from './eager.js';
 import { arrayParam, booleanParam, listParam, type RequestParams, stringParam } from './request-params.js';
 import { badRequest, notFound } from './service-error.js';
@@ -76,12 +77,15 @@ export class AssetCommands {
     });
   }
 
-  /** Applies tags, context and eager transformations to an existing asset. */
+  /** Applies tags, context, custom coordinates and eager transformations to an existing asset. */
   async explicit(scope: CommandScope, params: RequestParams) {
     const publicId = requireParam(params, 'public_id');
     const identity = { ...scope, type: deliveryType(params, 'type'), publicId };
+    // Checked before anything changes, so a bad value leaves the asset as it was.
+    const regions = customCoordinatesUpdate(params);
     const existing = await this.catalog.get(identity);
     if (!existing) throw notFound(`Resource not found - ${publicId}`);
+    if (regions) await this.catalog.setCustomCoordinates(existing.assetId, regions);
     const tags = listParam(params, 'tags');
     if (tags) await this.catalog.updateTags(identity, [publicId], 'replace', tags.map(validateTag));
     const context = stringParam(params, 'context');

@@ -21,6 +21,7 @@ import type { ChunkedUploads, ChunkRange } from './chunked-uploads.js';
 import { type DetectedContent, detectContent, type VideoProbe } from './content-detection.js';
 import { parseContext } from './context-metadata.js';
 import type { Credentials } from './credentials.js';
+import { parseCustomCoordinates } from './custom-coordinates.js';
 import { parseEager } from './eager.js';
 import { moderationFields, parseModeration } from './moderation.js';
 import { NumberedParts, type PartNumber } from './numbered-parts.js';
@@ -309,6 +310,7 @@ export class UploadService {
     const tags = (listParam(params, 'tags') ?? []).map(validateTag);
     const contextParam = stringParam(params, 'context');
     const context = contextParam === undefined ? {} : parseContext(contextParam);
+    const customCoordinates = parseCustomCoordinates(stringParam(params, 'custom_coordinates') ?? '');
     const eager = parseEager(stringParam(params, 'eager'));
     const notificationUrl = validateNotificationUrl(stringParam(params, 'notification_url'));
     const moderation = parseModeration(stringParam(params, 'moderation'));
@@ -346,6 +348,7 @@ export class UploadService {
       duration: content.duration,
       media: moderation ? { ...content.media, moderation } : content.media,
       context,
+      ...(customCoordinates.length ? { customCoordinates } : {}),
       tags: [...new Set(tags)].sort(),
       etag: knownMd5 ?? (await md5(file)),
       originalFilename: baseName(originalName).replace(/\.[^.]*$/, '') || 'file',
@@ -452,6 +455,7 @@ function checkParams(params: RequestParams, auth: UploadAuth): void {
   (listParam(params, 'tags') ?? []).forEach(validateTag);
   const context = stringParam(params, 'context');
   if (context !== undefined) parseContext(context);
+  parseCustomCoordinates(stringParam(params, 'custom_coordinates') ?? '');
   parseEager(stringParam(params, 'eager'));
   validateNotificationUrl(stringParam(params, 'notification_url'));
   parseModeration(stringParam(params, 'moderation'));

@@ -253,6 +253,7 @@ export class ChainRunner {
         background,
         x: offsetsForEffect ? undefined : x,
         y: offsetsForEffect ? undefined : y,
+        base: frame.base,
       });
     }
     if (effect) {
@@ -304,6 +305,7 @@ export class ChainRunner {
       background: Rgba | undefined;
       x: number | undefined;
       y: number | undefined;
+      base: boolean;
     },
   ): Promise<void> {
     const scope = this.scope(canvas);
@@ -328,19 +330,34 @@ export class ChainRunner {
     if (mode === 'imagga_crop' || mode === 'imagga_scale') {
       invalid(`Unsupported crop mode for this input: ${mode} (the Imagga add-on is not available)`);
     }
+    const custom = options.base ? this.#customRegion(component.gravity, canvas) : undefined;
+    if (
+      custom &&
+      mode === 'crop' &&
+      width === undefined &&
+      height === undefined &&
+      aspectRatio === undefined
+    ) {
+      // `c_crop,g_custom` without a size cuts out the region itself.
+      await canvas.extract(custom);
+      return;
+    }
     const zoom = component.zoom === undefined ? undefined : evaluateNumber(component.zoom, scope, 'zoom');
     const plan = planGeometry(canvas.width, canvas.height, { mode, width, height, aspectRatio, zoom });
     if (plan.kind === 'none') return;
     this.checkPixels(plan.width, plan.height);
-    const placement = placementFor(
-      component.gravity,
-      mode,
-      options.x !== undefined || options.y !== undefined,
-    );
+    let placement = placementFor(component.gravity, mode, options.x !== undefined || options.y !== undefined);
+    let { x, y } = options;
+    if (custom) {
+      // Cut around the region's centre (kept inside the image, as every placement is).
+      placement = { kind: 'xy_center' };
+      x = custom.left + custom.width / 2;
+      y = custom.top + custom.height / 2;
+    }
     if (plan.kind === 'resize') {
       await canvas.resize(plan.width, plan.height);
     } else if (plan.kind === 'crop') {
-      if (await cropInPipeline(canvas, plan, placement, options.x, options.y)) return;
+      if (await cropInPipeline(canvas, plan, placement, x, y)) return;
       const focal =
         placement.kind === 'smart'
           ? await focalPoint(canvas, plan.regionWidth, plan.regionHeight, placement.strategy)
@@ -351,8 +368,8 @@ export class ChainRunner {
         plan.regionWidth,
         plan.regionHeight,
         placement,
-        options.x,
-        options.y,
+        x,
+        y,
         focal,
       );
       await canvas.extract({ ...at, width: plan.regionWidth, height: plan.regionHeight });
@@ -374,6 +391,29 @@ export class ChainRunner {
         fill,
       );
     }
+  }
+
+  /**
+   * The asset's custom region on the current canvas, for a `custom` gravity (`g_custom`,
+   * `g_custom:face`…) when the asset has one. The region is in the original's pixels; the canvas may
+   * have been resized since, so it is scaled by the canvas's size relative to the original's.
+   */
+  #customRegion(
+    gravity: string | undefined,
+    canvas: Canvas,
+  ): { left: number; top: number; width: number; height: number } | undefined {
+    const region = this.#context.customRegion;
+    if (!region || gravity === undefined || !/^custom(:|$)/.test(gravity)) return undefined;
+    const scaleX = canvas.width / this.#initial.width;
+    const scaleY = canvas.height / this.#initial.height;
+    const left = Math.min(Math.round(region.x * scaleX), canvas.width - 1);
+    const top = Math.min(Math.round(region.y * scaleY), canvas.height - 1);
+    return {
+      left,
+      top,
+      width: Math.max(1, Math.min(Math.round(region.width * scaleX), canvas.width - left)),
+      height: Math.max(1, Math.min(Math.round(region.height * scaleY), canvas.height - top)),
+    };
   }
 
   async #layer(

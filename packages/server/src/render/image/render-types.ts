@@ -38,6 +38,13 @@ export interface RenderContext {
   readonly variables?: Readonly<Record<string, Scalar>>;
   /** The asset's tags, for `if_!tag!_in_tags` conditions. */
   readonly tags?: readonly string[];
+  /** The asset's first `custom_coordinates` region, in pixels of the original, for `g_custom`. */
+  readonly customRegion?: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
 }
 
 /** A rendered image (or, for `fl_getinfo`, a JSON description). */

@@ -295,10 +295,18 @@ export class DeliveryService {
     hints: RequestHints,
   ) {
     const variant = variantOf(transformation, hints);
-    return this.renderOnce({ asset, canonical, format, variant }, async () => {
+    const keyed = { ...asset, versionId: imageKeyVersion(asset) };
+    const region = asset.customCoordinates?.[0];
+    return this.renderOnce({ asset: keyed, canonical, format, variant }, async () => {
       const context = await this.imageContext(asset.cloud, transformation, hints, asset.tags);
       return this.originals.withInput(asset, (input) =>
-        renderImage(input, transformation, { ...context, ...(format ? { format } : {}) }),
+        renderImage(input, transformation, {
+          ...context,
+          ...(format ? { format } : {}),
+          ...(region
+            ? { customRegion: { x: region[0], y: region[1], width: region[2], height: region[3] } }
+            : {}),
+        }),
       );
     });
   }
@@ -309,7 +317,7 @@ export class DeliveryService {
     if (!unrestricted && this.strict.appliesTo(asset.cloud)) {
       const id = derivedId(
         asset.assetId,
-        asset.versionId,
+        imageKeyVersion(asset),
         canonical,
         format,
         variantOf(transformation, hints),
@@ -375,4 +383,14 @@ export class DeliveryService {
     const data = await tagList(this.assets, parsed.cloudName, parsed.resourceType, parsed.publicId);
     return fromGenerated(data, Math.min(60, this.config.delivery.unversionedMaxAge));
   }
+}
+
+/**
+ * The version part of an image's derived cache key. The first custom region takes part: `g_custom`
+ * renderings depend on it, so new coordinates never find a rendering made with the old ones (even
+ * one stored by a render that was still running when they changed).
+ */
+function imageKeyVersion(asset: Asset): string {
+  const region = asset.customCoordinates?.[0];
+  return region ? `${asset.versionId}@${region.join(',')}` : asset.versionId;
 }
