@@ -2,7 +2,11 @@
 // (its own SQLite file and data folder, sample assets included) before the first test file loads,
 // tells every test page where it is, and offers a few server commands for what a page cannot do
 // itself (restart the server, call the Admin API with the secret, which never enters a page).
+// Next to it runs a small static site on loopback, standing in for a remote website: the servers are
+// told (`KUMO_FETCH_ALLOW`) that they may fetch from it, which they refuse for any other private address.
 import { rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
 import { tsImport } from 'tsx/esm/api';
 
 const testServerModule = new URL('../../packages/server/src/testing/test-server.ts', import.meta.url).href;
@@ -10,6 +14,85 @@ const samplesModule = new URL('../../packages/server/src/samples/sample-assets.t
 
 /** The global a test page reads: `globalThis.__KUMO_TEST_SERVER__`. */
 export const TEST_SERVER_GLOBAL = '__KUMO_TEST_SERVER__';
+
+/** Size of the stand-in site's `/images/tiles.png`. */
+export const REMOTE_PNG_SIZE = { width: 48, height: 32 };
+
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** An opaque RGB PNG in four coloured quarters, written by hand so the site needs no image library. */
+function tilesPng({ width, height }) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit truecolour, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  const colours = [
+    [47, 91, 211],
+    [255, 204, 0],
+    [220, 60, 60],
+    [40, 160, 90],
+  ];
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      const colour = colours[(y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1)];
+      rows.set(colour, row + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * The stand-in remote website on 127.0.0.1: `/images/tiles.png` (REMOTE_PNG_SIZE), `/notes.txt`,
+ * and 404 for anything else. CORS is open so a test page can read the bytes it expects the server
+ * to have fetched.
+ */
+async function startRemoteSite() {
+  const files = new Map([
+    ['/images/tiles.png', { type: 'image/png', body: tilesPng(REMOTE_PNG_SIZE) }],
+    [
+      '/notes.txt',
+      { type: 'text/plain; charset=utf-8', body: Buffer.from('Notes from the stand-in site.\n') },
+    ],
+  ]);
+  const site = createServer((request, response) => {
+    const file = files.get(new URL(request.url ?? '/', 'http://site').pathname);
+    response.setHeader('access-control-allow-origin', '*');
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  });
+  await new Promise((resolve, reject) => {
+    site.once('error', reject);
+    site.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = site.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        site.closeAllConnections();
+        site.close(() => resolve());
+      }),
+  };
+}
 
 export function kumoServerPlugin() {
   /**
@@ -19,20 +102,24 @@ export function kumoServerPlugin() {
    * @type {Map<string, { port: number, dataDir?: string, running?: Promise<any> }>}
    */
   const servers = new Map();
+  /** @type {Promise<{ origin: string, host: string, close(): Promise<void> }> | undefined} */
+  let remoteSite;
 
   async function launch(name) {
+    remoteSite ??= startRemoteSite();
+    const site = await remoteSite;
     const { startTestServer, TEST_CLOUD, TEST_KEY, TEST_SECRET } = await tsImport(
       testServerModule,
       import.meta.url,
     );
     const entry = servers.get(name) ?? { port: 0 };
     servers.set(name, entry);
-    const env = { KUMO_CORS_ORIGINS: '*', KUMO_SAMPLES: 'false' };
+    const env = { KUMO_CORS_ORIGINS: '*', KUMO_SAMPLES: 'false', KUMO_FETCH_ALLOW: site.host };
     if (entry.dataDir) env.KUMO_DATA_DIR = entry.dataDir;
     const started = await startTestServer(env, entry.port ? { port: entry.port } : undefined);
     entry.port = Number(new URL(started.url).port);
     entry.dataDir ??= started.dataDir;
-    return { started, cloud: TEST_CLOUD, key: TEST_KEY, secret: TEST_SECRET };
+    return { started, cloud: TEST_CLOUD, key: TEST_KEY, secret: TEST_SECRET, remoteOrigin: site.origin };
   }
 
   /** The running server of that name, starting it (once, however many ask at the same time). */
@@ -54,9 +141,18 @@ export function kumoServerPlugin() {
     await server?.started.app.close();
   }
 
+  /** What a page is told about a server: where it is, and the stand-in site it may fetch from. */
+  function pageInfo(server) {
+    return {
+      apiBase: server.started.url,
+      cloudName: server.cloud,
+      apiKey: server.key,
+      remoteOrigin: server.remoteOrigin,
+    };
+  }
+
   async function info(name) {
-    const server = await running(name);
-    return { apiBase: server.started.url, cloudName: server.cloud, apiKey: server.key };
+    return pageInfo(await running(name));
   }
 
   async function admin(name, { method, path, body }) {
@@ -95,11 +191,15 @@ export function kumoServerPlugin() {
         if (entry.dataDir) await rm(entry.dataDir, { recursive: true, force: true });
       }
       servers.clear();
+      const site = await remoteSite?.catch(() => undefined);
+      remoteSite = undefined;
+      await site?.close();
     },
     /**
      * `executeServerCommand('kumo-server', { action, server })` from `@web/test-runner-commands`;
      * `server` names the server (default `main`, the one in `__KUMO_TEST_SERVER__`):
-     * - `info` (or `start`) → `{ apiBase, cloudName, apiKey }`, starting that server if needed;
+     * - `info` (or `start`) → `{ apiBase, cloudName, apiKey, remoteOrigin }`, starting that server if
+     *   needed (`remoteOrigin`: the stand-in website, e.g. `${remoteOrigin}/images/tiles.png`);
      * - `restart` (`{ downMs }`) closes it, waits, and starts it again on the same port and data;
      * - `stop` closes it;
      * - `admin` (`{ method, path, body }`) calls it with Basic auth and answers `{ status, body }`.
@@ -124,12 +224,7 @@ export function kumoServerPlugin() {
     /** Puts the server's address into every test page before any module runs. */
     async transform(context) {
       if (!context.response.is('html')) return undefined;
-      const server = await running('main');
-      const config = JSON.stringify({
-        apiBase: server.started.url,
-        cloudName: server.cloud,
-        apiKey: server.key,
-      });
+      const config = JSON.stringify(pageInfo(await running('main')));
       const script = `<script>globalThis.${TEST_SERVER_GLOBAL} = ${config};</script>`;
       const body = String(context.body);
       return { body: body.includes('<head>') ? body.replace('<head>', `<head>${script}`) : script + body };

@@ -25,5 +25,6 @@ export { widgetEnglish } from './locales/widget.strings.js';
 export { controlStyles } from './styles/control.styles.js';
 export { KumoUploadSourceLocal } from './upload-source-local/upload-source-local.js';
 export { KumoUploadSources } from './upload-sources/upload-sources.js';
+export { isActive } from './upload-widget/queue-controller.js';
 export { KumoUploadWidget } from './upload-widget/upload-widget.js';
 export { DEFAULT_OPTIONS, oneOf } from './upload-widget/upload-widget.options.js';

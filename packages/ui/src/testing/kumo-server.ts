@@ -10,6 +10,8 @@ export interface TestServer {
   readonly apiBase: string;
   readonly cloudName: string;
   readonly apiKey: string;
+  /** A static site on loopback standing in for a remote website the server may fetch from. */
+  readonly remoteOrigin?: string;
 }
 
 /** The shared test server (`globalThis.__KUMO_TEST_SERVER__`, sample assets included). */

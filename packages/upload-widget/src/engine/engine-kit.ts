@@ -5,6 +5,7 @@
  * shared code stays one file instead of several small ones, each downloaded and compressed apart.
  */
 export { KumoApiError, KumoClientError } from '@kumo/core';
+export { abortError } from './abort-error.js';
 export {
   clearRecords,
   forgetRecord,
@@ -15,4 +16,3 @@ export {
 export { withRetries } from './request-retry.js';
 export { customCoordinates } from './upload-params.js';
 export { postForm } from './upload-request.js';
-export { abortError } from './upload-slots.js';

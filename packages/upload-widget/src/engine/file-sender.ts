@@ -1,11 +1,13 @@
 import { DEFAULT_CHUNK_SIZE, KumoClientError, type UploadResponse } from '@kumo/core';
 import { abortError, postForm, withRetries } from './engine-kit.js';
-import type { KumoUppyFile } from './kumo-file-meta.js';
+import type { KumoBody, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
+import type { KumoUploaderOptions } from './kumo-uploader.js';
 import type { PreparedFile } from './prepare-upload.js';
 import type { StoredResume } from './recovery-store.js';
 import { DEFAULT_RETRY_DELAYS } from './request-retry.js';
 import { customCoordinates, uploadParams, uploadUrl } from './upload-params.js';
 import type { UploadQueueOptions } from './upload-queue.types.js';
+import { UploadSlots } from './upload-slots.js';
 
 /** How a file's upload reports back to the uploader. */
 export interface SendHooks {
@@ -15,6 +17,68 @@ export interface SendHooks {
   readonly markProcessing: () => void;
   /** A chunked upload moved on; `fresh` when its prepared bytes are new (a fresh upload). */
   readonly resumePoint: (stored: StoredResume, fresh: boolean) => void;
+}
+
+/**
+ * The uploader's sending half, loaded with the first upload: waits for one of the `parallelUploads`
+ * slots, sends the file and reports through Uppy's own events (`upload-start`, `upload-progress`,
+ * `upload-success`); a failure is thrown for the uploader to report.
+ */
+export class FileSender {
+  private readonly slots: UploadSlots;
+
+  constructor(
+    private readonly uppy: KumoUppy,
+    private readonly opts: KumoUploaderOptions,
+    limit: number,
+  ) {
+    this.slots = new UploadSlots(limit);
+  }
+
+  setLimit(limit: number): void {
+    this.slots.limit = limit;
+  }
+
+  /** Uploads one queued file unless `signal` stops it first. */
+  async upload(id: string, signal: AbortSignal): Promise<void> {
+    const release = await this.slots.acquire(signal);
+    try {
+      const file = this.uppy.getFile(id);
+      if (!file) return;
+      this.uppy.emit('upload-start', [file]);
+      const response = await sendFile(file, this.opts.getOptions(), signal, {
+        progress: (sent, total) => this.progress(id, sent, total),
+        markProcessing: () => {
+          if (this.uppy.getFile(id)) this.uppy.setFileMeta(id, { processing: true });
+        },
+        resumePoint: (stored, fresh) => {
+          if (this.uppy.getFile(id)) this.uppy.setFileMeta(id, { resume: stored });
+          this.opts.onResumePoint?.(id, stored, fresh);
+        },
+      });
+      if (signal.aborted || !this.uppy.getFile(id)) return;
+      this.uppy.setFileMeta(id, { processing: false, errorStatus: undefined, resume: undefined });
+      this.uppy.emit('upload-success', this.uppy.getFile(id), {
+        status: 200,
+        body: response as KumoBody,
+        uploadURL: response.secure_url,
+      });
+    } finally {
+      release();
+    }
+  }
+
+  private progress(id: string, sent: number, total: number): void {
+    const file = this.uppy.getFile(id);
+    if (!file || file.progress.uploadStarted == null) return;
+    // A request sent again after its body was out (a retried last chunk) is uploading again.
+    if (file.meta.processing && sent < total) this.uppy.setFileMeta(id, { processing: false });
+    this.uppy.emit('upload-progress', file, {
+      uploadStarted: file.progress.uploadStarted,
+      bytesUploaded: sent,
+      bytesTotal: total,
+    });
+  }
 }
 
 /** Whether a file goes up as it was queued: no resume point, no crop, no downscale to consider. */

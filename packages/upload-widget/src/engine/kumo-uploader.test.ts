@@ -34,7 +34,7 @@ describe('KumoUploader', () => {
     const plugin = uppy.getPlugin<KumoUploader>('KumoUploader');
     assert.instanceOf(plugin, KumoUploader);
     assert.equal(plugin!.type, 'uploader');
-    assert.equal(plugin!.slots.limit, 3, 'three files at once by default');
+    assert.equal(plugin!.parallelUploads, 3, 'three files at once by default');
   });
 
   it('uploads through uppy.upload(), reporting with Uppy’s own events', async () => {

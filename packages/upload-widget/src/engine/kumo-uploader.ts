@@ -2,7 +2,6 @@ import { BasePlugin, type PluginOpts } from '@uppy/core';
 import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
 import type { StoredResume } from './recovery-store.js';
 import type { UploadQueueOptions } from './upload-queue.types.js';
-import { isAbortError, UploadSlots } from './upload-slots.js';
 
 /** The HTTP status of a `KumoApiError` (read by shape: `@kumo/core` comes with the sending code). */
 function httpStatusOf(error: unknown): number | undefined {
@@ -11,10 +10,11 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
- * The code that sends a file (signing, multipart requests, retries, chunking), loaded when the first
- * file is added rather than with the page: most pages never upload before the person picks a file.
+ * The code that sends files (upload slots, signing, multipart requests, retries, chunking), loaded
+ * with the first upload rather than with the page: most pages never upload before a file is picked.
  */
 export const loadSender = () => import('./file-sender.js');
+type FileSender = InstanceType<Awaited<ReturnType<typeof loadSender>>['FileSender']>;
 
 /** Files uploaded at the same time unless `parallelUploads` says otherwise. */
 export const DEFAULT_PARALLEL_UPLOADS = 3;
@@ -37,15 +37,25 @@ export interface KumoUploaderOptions extends PluginOpts {
  * `upload-progress`, `upload-success`, `upload-error`), so Uppy's state stays the source of truth.
  */
 export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, KumoBody> {
-  /** Limits how many files send at once (`parallelUploads`). */
-  readonly slots: UploadSlots;
   private readonly controllers = new Map<string, AbortController>();
+  private limit: number;
+  private sender: Promise<FileSender> | undefined;
 
   constructor(uppy: KumoUppy, opts: KumoUploaderOptions) {
     super(uppy, opts);
     this.id = opts.id ?? 'KumoUploader';
     this.type = 'uploader';
-    this.slots = new UploadSlots(opts.getOptions().parallelUploads ?? DEFAULT_PARALLEL_UPLOADS);
+    this.limit = opts.getOptions().parallelUploads ?? DEFAULT_PARALLEL_UPLOADS;
+  }
+
+  /** How many files send at once (`parallelUploads`); raising it lets waiting files in at once. */
+  get parallelUploads(): number {
+    return this.limit;
+  }
+
+  set parallelUploads(limit: number) {
+    this.limit = limit;
+    void this.sender?.then((sender) => sender.setLimit(limit));
   }
 
   /** Registers the uploader with Uppy and stops uploads of files that leave it. */
@@ -90,41 +100,32 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
     await Promise.all(fileIDs.map((id) => this.uploadFile(id)));
   };
 
-  private exists(id: string): boolean {
-    return this.uppy.getFile(id) !== undefined;
+  private loadSender(): Promise<FileSender> {
+    if (!this.sender) {
+      const loading = loadSender().then(({ FileSender }) => new FileSender(this.uppy, this.opts, this.limit));
+      this.sender = loading;
+      loading.catch(() => {
+        if (this.sender === loading) this.sender = undefined;
+      });
+    }
+    return this.sender;
   }
 
   private async uploadFile(id: string): Promise<void> {
     const queued = this.uppy.getFile(id);
     if (!queued || queued.meta.aborted || queued.progress.uploadComplete || this.controllers.has(id)) return;
+    // Claimed before the sending code loads, so that the file can be stopped meanwhile.
     const controller = new AbortController();
     const { signal } = controller;
     this.controllers.set(id, controller);
     this.opts.onTaskStart?.(id);
-    let release: (() => void) | undefined;
     try {
-      release = await this.slots.acquire(signal);
-      const file = this.uppy.getFile(id);
-      if (!file) return;
-      this.uppy.emit('upload-start', [file]);
-      const { sendFile } = await loadSender();
-      const response = await sendFile(file, this.opts.getOptions(), signal, {
-        progress: (sent, total) => this.progress(id, sent, total),
-        markProcessing: () => this.markProcessing(id),
-        resumePoint: (stored, fresh) => {
-          if (this.exists(id)) this.uppy.setFileMeta(id, { resume: stored });
-          this.opts.onResumePoint?.(id, stored, fresh);
-        },
-      });
-      if (signal.aborted || !this.exists(id)) return;
-      this.uppy.setFileMeta(id, { processing: false, errorStatus: undefined, resume: undefined });
-      this.uppy.emit('upload-success', this.uppy.getFile(id), {
-        status: 200,
-        body: response as KumoBody,
-        uploadURL: response.secure_url,
-      });
+      const sender = await this.loadSender();
+      await sender.upload(id, signal);
     } catch (error) {
-      if (signal.aborted || isAbortError(error) || !this.exists(id)) return;
+      // A stopped upload is no failure (an AbortError, told by name: the sending code has the helper).
+      const stopped = signal.aborted || (error as Error | null)?.name === 'AbortError';
+      if (stopped || this.uppy.getFile(id) === undefined) return;
       const status = httpStatusOf(error);
       const message = error instanceof Error ? error.message : String(error);
       this.uppy.setFileMeta(id, { processing: false, errorStatus: status });
@@ -135,25 +136,8 @@ export class KumoUploader extends BasePlugin<KumoUploaderOptions, KumoMeta, Kumo
         status === undefined ? undefined : { status },
       );
     } finally {
-      release?.();
       if (this.controllers.get(id) === controller) this.controllers.delete(id);
       this.opts.onTaskEnd?.(id);
     }
-  }
-
-  private progress(id: string, sent: number, total: number): void {
-    const file = this.uppy.getFile(id);
-    if (!file || file.progress.uploadStarted == null) return;
-    // A request sent again after its body was out (a retried last chunk) is uploading again.
-    if (file.meta.processing && sent < total) this.uppy.setFileMeta(id, { processing: false });
-    this.uppy.emit('upload-progress', file, {
-      uploadStarted: file.progress.uploadStarted,
-      bytesUploaded: sent,
-      bytesTotal: total,
-    });
-  }
-
-  private markProcessing(id: string): void {
-    if (this.exists(id)) this.uppy.setFileMeta(id, { processing: true });
   }
 }

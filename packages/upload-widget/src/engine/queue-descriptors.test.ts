@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import { assert } from 'chai';
 import type { KumoUppyFile } from './kumo-file-meta.js';
-import { descriptorOf, descriptorOfRecord, recordOf } from './queue-descriptors.js';
+import { descriptorOf } from './queue-descriptors.js';
+import { descriptorOfRecord, recordOf } from './record-descriptors.js';
 
 describe('queue descriptors', () => {
   it('describes a local file for Uppy with a fresh queue id', () => {

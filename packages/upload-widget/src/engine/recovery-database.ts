@@ -5,6 +5,8 @@
  */
 import type { RecoveryRecord, StoredRecord } from './recovery-store.js';
 
+export { descriptorOfRecord, recordOf } from './record-descriptors.js';
+
 /** The IndexedDB database and object store that only this queue uses. */
 export const RECOVERY_DATABASE = 'kumo-upload-widget';
 export const RECOVERY_STORE = 'recovery';

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import { KumoApiError, KumoClientError } from '@kumo/core';
 import { assert } from 'chai';
+import { isAbortError } from './abort-error.js';
 import { DEFAULT_RETRY_DELAYS, isRetryable, wait, withRetries } from './request-retry.js';
-import { isAbortError } from './upload-slots.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

@@ -1,5 +1,5 @@
 import { KumoApiError } from '@kumo/core';
-import { abortError } from './upload-slots.js';
+import { abortError } from './abort-error.js';
 
 /** Delays before each automatic retry of a failed request, in ms: four retries over about nine seconds. */
 export const DEFAULT_RETRY_DELAYS: readonly number[] = [0, 1000, 3000, 5000];

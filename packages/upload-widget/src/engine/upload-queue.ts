@@ -3,7 +3,7 @@ import { type FileInput, fromInput, type IntakeFile, newFileId, screenFiles } fr
 import type { KumoBody, KumoMeta, KumoUppy, KumoUppyFile } from './kumo-file-meta.js';
 import { DEFAULT_PARALLEL_UPLOADS, KumoUploader } from './kumo-uploader.js';
 import { ProgressMeter } from './progress-meter.js';
-import { descriptorOf, descriptorOfRecord, recordOf } from './queue-descriptors.js';
+import { descriptorOf } from './queue-descriptors.js';
 import { QueueEmitter } from './queue-emitter.js';
 import { type LiveRate, statusOf, toQueueFile, totalsOf } from './queue-files.js';
 import type { RecoveryStore } from './recovery-store.js';
@@ -116,7 +116,7 @@ export class UploadQueue {
     this.currentOptions = { ...this.currentOptions, ...options };
     this.uppy.setOptions({ restrictions: uppyRestrictions(this.currentOptions) });
     if ('parallelUploads' in options)
-      this.uploader.slots.limit = this.currentOptions.parallelUploads ?? DEFAULT_PARALLEL_UPLOADS;
+      this.uploader.parallelUploads = this.currentOptions.parallelUploads ?? DEFAULT_PARALLEL_UPLOADS;
     this.changed();
   }
 
@@ -246,17 +246,15 @@ export class UploadQueue {
       const key = this.currentOptions.recoveryKey;
       // Most pages have nothing to bring back: the store itself only loads when they do.
       if (!key) return [];
-      if (this.store?.key !== key) {
-        const kept = await recoveryDatabase().then((db) => db.hasRecoveryRecords(key));
-        if (!kept) return [];
-      }
+      const db = await recoveryDatabase();
+      if (this.store?.key !== key && !(await db.hasRecoveryRecords(key))) return [];
       const store = await this.recoveryStore(key);
       const records = (await store.list()).filter((record) => !this.uppy.getFile(record.id));
       if (this.destroyed || !records.length) return [];
       // Recovered files were accepted once; the limits must not drop them now.
       this.uppy.setOptions({ restrictions: { maxNumberOfFiles: null, maxFileSize: null } });
       try {
-        this.uppy.addFiles(records.map(descriptorOfRecord));
+        this.uppy.addFiles(records.map(db.descriptorOfRecord));
       } finally {
         this.uppy.setOptions({ restrictions: uppyRestrictions(this.currentOptions) });
       }
@@ -330,8 +328,7 @@ export class UploadQueue {
       const key = this.currentOptions.recoveryKey;
       if (stored) {
         if (key) {
-          const record = recordOf(stored, file, addedAt);
-          withRecords((db) => db.keepRecord(key, record));
+          withRecords((db) => db.keepRecord(key, db.recordOf(stored, file, addedAt)));
         }
         continue;
       }

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import { KumoApiError, type UploadResponse } from '@kumo/core';
 import { assert } from 'chai';
+import { isAbortError } from './abort-error.js';
 import { randomBytes, testServer, uniqueName, unsignedPreset } from './engine-fixtures.test.js';
 import { uploadUrl } from './upload-params.js';
 import { postForm } from './upload-request.js';
-import { isAbortError } from './upload-slots.js';
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -1,5 +1,5 @@
 import { KumoApiError } from '@kumo/core';
-import { abortError } from './upload-slots.js';
+import { abortError } from './abort-error.js';
 
 /** One multipart POST to the Upload API. */
 export interface FormPost {

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import { KumoApiError } from '@kumo/core';
 import { assert } from 'chai';
+import { isAbortError } from './abort-error.js';
 import { signUrl, testServer } from './engine-fixtures.test.js';
 import type { SignatureFunction } from './upload-queue.types.js';
 import { normalizeSignature, paramsToSign, requestSignature } from './upload-signature.js';
-import { isAbortError } from './upload-slots.js';
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { assert } from 'chai';
-import { isAbortError, UploadSlots } from './upload-slots.js';
+import { isAbortError } from './abort-error.js';
+import { UploadSlots } from './upload-slots.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

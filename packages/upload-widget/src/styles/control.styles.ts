@@ -1,5 +1,6 @@
 import { lightColors } from '@kumo/ui/theme/tokens';
 import { css, unsafeCSS } from 'lit';
+import { buttonStyles } from './button.styles.js';
 
 // Every Kumo element declares the theme's colours on its own host (so it works on its own), which
 // would hide the widget's palette from the elements inside it; declared from outside, `inherit`
@@ -13,64 +14,11 @@ const inheritColors = unsafeCSS(
 
 /** Buttons and helpers shared by the widget and its parts (form fields are in field.styles.ts). */
 export const controlStyles = css`
-  :host {
-    color: var(--kumo-color-text);
-    font-family: var(--kumo-font-family);
-    font-size: var(--kumo-font-size);
-    line-height: var(--kumo-line-height);
-  }
+  ${buttonStyles}
 
   * {
     ${inheritColors}
     color-scheme: inherit;
-  }
-
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--kumo-space-2);
-    min-block-size: 2.5rem;
-    padding-block: var(--kumo-space-2);
-    padding-inline: var(--kumo-space-4);
-    border: 1px solid var(--kumo-color-border);
-    border-radius: var(--kumo-radius);
-    background: var(--kumo-color-surface);
-    color: var(--kumo-color-text);
-    font: inherit;
-    cursor: pointer;
-    transition: background var(--kumo-duration-fast) var(--kumo-easing);
-  }
-
-  .button:hover:not(:disabled) {
-    background: var(--kumo-color-surface-muted);
-  }
-
-  .button.primary {
-    border-color: var(--kumo-color-accent);
-    background: var(--kumo-color-accent);
-    color: var(--kumo-color-text-inverse);
-  }
-
-  .button.primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--kumo-color-accent) 85%, var(--kumo-color-text));
-  }
-
-  .button.quiet {
-    border-color: transparent;
-    background: transparent;
-  }
-
-  .button:disabled {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
-
-  .button .icon,
-  .icon {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    flex: none;
   }
 
   :host(:state(rtl)) .icon.mirror {
@@ -89,11 +37,6 @@ export const controlStyles = css`
     font-size: var(--kumo-font-size-small);
   }
 
-  :focus-visible {
-    outline: var(--kumo-focus-ring-width) solid var(--kumo-color-focus-ring);
-    outline-offset: 2px;
-  }
-
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
@@ -104,11 +47,5 @@ export const controlStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-
-  @media (forced-colors: active) {
-    .button.primary {
-      border-color: ButtonText;
-    }
   }
 `;

@@ -1,5 +1,5 @@
-// Only the no-camera path can be tested here: the test browser has no camera device and no way to
-// grant camera permission, so live preview and capture are not exercised by these tests.
+// The no-camera path: this file runs in the Chromium without a camera device. Live preview, capture
+// and upload are tested in upload-source-camera.camera.test.ts, which runs in one with a fake camera.
 import { afterEach, describe, it } from 'node:test';
 import { cleanupFixtures, fixture, waitUntil } from '@kumo/ui/testing/fixture';
 import { assert } from 'chai';

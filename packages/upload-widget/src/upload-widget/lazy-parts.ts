@@ -12,6 +12,30 @@ import {
  * time it is shown. Every loader is an `import()`, so bundlers put each piece in a chunk of its own.
  */
 export const loadQueueViews = () => import('./queue-views.js');
+export const loadPanelViews = () => import('./upload-widget.views.js');
+export const loadAnnouncer = () => import('@kumo/ui/announcer');
+
+let announcer: Awaited<ReturnType<typeof loadAnnouncer>> | undefined;
+
+/**
+ * `announce` from @kumo/ui, whose code loads with the first message (or earlier, with the widget's
+ * other parts when the page is idle): at once when it has loaded, else as soon as it has, in order.
+ */
+export function announceSoon(message: string, politeness?: 'polite' | 'assertive'): void {
+  if (announcer) {
+    announcer.announce(message, politeness);
+    return;
+  }
+  loadOnce(loadAnnouncer).then(
+    (module) => {
+      announcer = module;
+      module.announce(message, politeness);
+    },
+    () => {
+      // Without its code (offline) the message is lost; what it says is on screen too.
+    },
+  );
+}
 
 const PART_LOADERS = {
   // Through the module the parts share, so that the code the dialog shares with them is one file.
@@ -73,6 +97,8 @@ export class LazyPartsController implements ReactiveController {
   // re-renders the element, which would ask again at once.
   private readonly requested = new Set<Loader<unknown>>();
   private readonly adopted = new Set<Loader<unknown>>();
+  /** The styles of the views loaded so far, in the order they arrived. */
+  private readonly viewStyles: CSSResult[] = [];
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -146,7 +172,8 @@ export class LazyPartsController implements ReactiveController {
     const views = this.use(load);
     if (views && !this.adopted.has(load)) {
       this.adopted.add(load);
-      adoptStyles(root, [...own, views.styles]);
+      this.viewStyles.push(views.styles);
+      adoptStyles(root, [...own, ...this.viewStyles]);
     }
     return views;
   }

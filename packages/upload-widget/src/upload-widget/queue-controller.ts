@@ -1,5 +1,4 @@
 import type { UploadResponse } from '@kumo/core';
-import { announce } from '@kumo/ui/announcer';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UploadQueue } from '../engine/upload-queue.js';
 import type {
@@ -12,6 +11,7 @@ import type {
   UploadQueueOptions,
   UploadSource,
 } from '../engine/upload-queue.types.js';
+import { announceSoon as announce } from './lazy-parts.js';
 import {
   KumoUploadAbortEvent,
   KumoUploadAddedEvent,
@@ -256,7 +256,7 @@ export class QueueController implements ReactiveController {
 
   private showRejections(rejections: readonly Rejection[], describe: (rejection: Rejection) => string): void {
     this.rejections = [...this.rejections, ...rejections];
-    // Said before the events, so a listener can count on the announcement having been made.
+    // Said before the events, so a listener can count on the announcement having been asked for.
     announce(rejections.map(describe).join(' '), 'assertive');
     this.host.dispatchEvent(new KumoUploadRejectedEvent(rejections));
     if (rejections.some((rejection) => rejection.reason === 'max-files')) {

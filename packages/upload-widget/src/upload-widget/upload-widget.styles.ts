@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** What the widget shows before its panel's code loads: the trigger, the inline frame, the body's room. */
 export const uploadWidgetStyles = css`
   :host {
     display: inline-block;
@@ -32,26 +33,6 @@ export const uploadWidgetStyles = css`
     display: none;
   }
 
-  .header {
-    padding-block: var(--kumo-space-3);
-    padding-inline: var(--kumo-space-5);
-    border-block-end: 1px solid var(--kumo-color-border);
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--kumo-font-size-heading);
-    font-weight: var(--kumo-font-weight-bold);
-  }
-
-  .title:focus {
-    outline: none;
-  }
-
-  .title:focus-visible {
-    outline: var(--kumo-focus-ring-width) solid var(--kumo-color-focus-ring);
-  }
-
   .body {
     display: flex;
     flex-direction: column;
@@ -61,46 +42,5 @@ export const uploadWidgetStyles = css`
 
   .panel .body {
     padding: var(--kumo-space-5);
-  }
-
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--kumo-space-2);
-  }
-
-  .panel .footer {
-    padding: var(--kumo-space-3) var(--kumo-space-5);
-    border-block-start: 1px solid var(--kumo-color-border);
-  }
-
-  .notices {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--kumo-space-2);
-    padding: var(--kumo-space-3);
-    border: 1px solid var(--kumo-color-danger);
-    border-radius: var(--kumo-radius);
-    background: color-mix(in srgb, var(--kumo-color-danger) 8%, var(--kumo-color-surface));
-  }
-
-  .notices ul {
-    flex: 1;
-    display: flex;
-    flex-direction: column;
-    gap: var(--kumo-space-1);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .notices li {
-    display: flex;
-    gap: var(--kumo-space-2);
-  }
-
-  .notices .icon {
-    color: var(--kumo-color-danger);
   }
 `;

@@ -1,7 +1,8 @@
 import type { UploadResponse } from '@kumo/core';
 import type { KumoDialog, KumoDialogRequestCloseEvent } from '@kumo/ui';
 import { warnInDev } from '@kumo/ui/dev';
-import { drawIcon, uploadIcon } from '@kumo/ui/icon/icon-set';
+import { drawIcon } from '@kumo/ui/icon/draw-icon';
+import { uploadIcon } from '@kumo/ui/icon/drawings/upload';
 import { themeStyles } from '@kumo/ui/theme';
 import { applyPalette } from '@kumo/ui/theme/palette';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
@@ -9,7 +10,7 @@ import type { UploadSource } from '../engine/upload-queue.types.js';
 import { provideTextOverrides } from '../locales/text-overrides.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { widgetStrings } from '../locales/widget.strings.js';
-import { controlStyles } from '../styles/control.styles.js';
+import { buttonStyles } from '../styles/button.styles.js';
 import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
 import type {
   KumoUploadCropConfirmEvent,
@@ -21,7 +22,14 @@ import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-sou
 import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
 import type { KumoUploadSources } from '../upload-sources/upload-sources.js';
 import { LazyOptions } from './lazy-options.js';
-import { LazyPartsController, loadOnce, loadQueueViews, prefetchParts } from './lazy-parts.js';
+import {
+  LazyPartsController,
+  loadAnnouncer,
+  loadOnce,
+  loadPanelViews,
+  loadQueueViews,
+  prefetchParts,
+} from './lazy-parts.js';
 import { isActive, QueueController } from './queue-controller.js';
 import { queueMessages } from './queue-messages.js';
 import { UploadWidgetBase } from './upload-widget.base.js';
@@ -50,16 +58,9 @@ import {
   WIDGET_MODES,
   type WidgetView,
 } from './upload-widget.types.js';
-import {
-  actionsView,
-  completedView,
-  cropView,
-  noticesView,
-  sourcesView,
-  titleText,
-} from './upload-widget.views.js';
 
 type Display = Exclude<DisplayState, 'expanded'>;
+type PanelViews = typeof import('./upload-widget.views.js');
 
 /**
  * @summary Uploads files to a Kumo (or Cloudinary-compatible) server from the person's files, a web
@@ -105,7 +106,7 @@ type Display = Exclude<DisplayState, 'expanded'>;
  * @event kumo-batch-cancelled - A batch had more files than allowed (`detail.reason`: `MAX_EXCEEDED`).
  */
 export class KumoUploadWidget extends UploadWidgetBase {
-  static override styles = [themeStyles, controlStyles, uploadWidgetStyles];
+  static override styles = [themeStyles, buttonStyles, uploadWidgetStyles];
 
   static override properties: PropertyDeclarations = {
     display: { state: true },
@@ -142,6 +143,8 @@ export class KumoUploadWidget extends UploadWidgetBase {
   private paletteTokens: string[] = [];
   private lastView: WidgetView | undefined;
   private hadFocus = false;
+  /** Set once the widget first shows its panel; from then on the panel's templates are used. */
+  private panelWanted = false;
 
   constructor() {
     super();
@@ -291,6 +294,7 @@ export class KumoUploadWidget extends UploadWidgetBase {
 
   private prefetch(): void {
     if (!this.isConnected) return;
+    for (const load of [loadPanelViews, loadAnnouncer]) loadOnce<unknown>(load).catch(() => undefined);
     prefetchParts('kumo-upload-sources');
     if (!this.inline) prefetchParts('kumo-dialog');
   }
@@ -386,7 +390,13 @@ export class KumoUploadWidget extends UploadWidgetBase {
     return this.parts.useViews(loadQueueViews, this.renderRoot as ShadowRoot, own);
   }
 
-  private renderBody(view: WidgetView) {
+  private panelViews(): PanelViews | undefined {
+    if (!this.panelWanted) return undefined;
+    const own = (this.constructor as typeof KumoUploadWidget).elementStyles;
+    return this.parts.useViews(loadPanelViews, this.renderRoot as ShadowRoot, own);
+  }
+
+  private renderBody(view: WidgetView, { noticesView, cropView, completedView, sourcesView }: PanelViews) {
     const q = this.queue;
     const messages = q.describeRejection ? q.rejections.map(q.describeRejection) : [];
     const notices = noticesView(messages, this.localize.term('dismiss'), () => q.dismissRejections());
@@ -430,9 +440,43 @@ export class KumoUploadWidget extends UploadWidgetBase {
     }
   }
 
+  private renderTrigger() {
+    return html`<slot
+      name="trigger"
+      @click=${() => !this.off && this.open()}
+      @pointerover=${this.prefetch}
+      @focusin=${this.prefetch}
+    >
+      <button part="trigger" class="button primary" type="button" ?disabled=${this.off}>
+        ${drawIcon(uploadIcon)}${this.localize.term('button_caption')}
+      </button>
+    </slot>`;
+  }
+
   protected override render() {
     // Until the `text` first given is read, nothing shows rather than words about to change.
     if (this.lazyOptions.textPending && !this.hasUpdated) return nothing;
+    const shown = this.display === 'shown';
+    if (shown || this.inline) this.panelWanted = true;
+    if (shown && !this.inline) this.parts.need('kumo-dialog');
+    const mini = (floating: boolean) => {
+      if (this.display !== 'minimized') return nothing;
+      return (
+        this.queueViews()?.miniView(this.queue.snapshot, this.localize, floating, () => this.open()) ??
+        nothing
+      );
+    };
+    const views = this.panelViews();
+    if (!views) {
+      // The panel's code is on its way; the source tabs are fetched alongside rather than after it.
+      if (shown) prefetchParts('kumo-upload-sources');
+      if (!this.inline) return html`${this.renderTrigger()}${mini(true)}`;
+      return html`${mini(false)}
+        <section part="panel" class="panel" ?hidden=${!shown}>
+          <div part="body" class="body" aria-busy="true"></div>
+        </section>`;
+    }
+    const { actionsView, titleText } = views;
     const view = this.view;
     const files = this.queue.snapshot.files;
     const actions = actionsView(
@@ -449,14 +493,8 @@ export class KumoUploadWidget extends UploadWidgetBase {
         done: () => this.handleDone(),
       },
     );
-    const mini = (floating: boolean) => {
-      if (this.display !== 'minimized') return nothing;
-      return (
-        this.queueViews()?.miniView(this.queue.snapshot, this.localize, floating, () => this.open()) ??
-        nothing
-      );
-    };
-    const content = this.renderBody(view);
+    // Out of the page while closed or minimized: a closed widget keeps no camera on, no live preview.
+    const content = shown ? this.renderBody(view, views) : nothing;
     const body = html`<div
       part="body"
       class="body"
@@ -472,23 +510,13 @@ export class KumoUploadWidget extends UploadWidgetBase {
       html`<h2 part="title" class="title" id="title" tabindex="-1" slot=${slot ?? nothing}>${titleText(view, files, this.localize)}</h2>`;
     if (this.inline) {
       return html`${mini(false)}
-        <section part="panel" class="panel" aria-labelledby="title" ?hidden=${this.display !== 'shown'}>
+        <section part="panel" class="panel" aria-labelledby="title" ?hidden=${!shown}>
           <div part="header" class="header">${title()}</div>
           ${body}
           ${actions === nothing ? nothing : html`<div part="footer" class="footer">${actions}</div>`}
         </section>`;
     }
-    if (this.display === 'shown') this.parts.need('kumo-dialog');
-    return html`<slot
-        name="trigger"
-        @click=${() => !this.off && this.open()}
-        @pointerover=${this.prefetch}
-        @focusin=${this.prefetch}
-      >
-        <button part="trigger" class="button primary" type="button" ?disabled=${this.off}>
-          ${drawIcon(uploadIcon)}${this.localize.term('button_caption')}
-        </button>
-      </slot>
+    return html`${this.renderTrigger()}
       <kumo-dialog
         part="dialog"
         @kumo-dialog-request-close=${this.handleDialogRequestClose}

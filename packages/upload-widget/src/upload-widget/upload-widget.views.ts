@@ -1,24 +1,92 @@
 /**
- * Templates of the widget's views, as functions of the data they show: the notices about refused
+ * Templates of the widget's panel, as functions of the data they show: the notices about refused
  * files, the parts the body shows (sources, crop step, uploaded files), the title and the action
- * buttons (the queue and its minimized bar are in queue-views.ts, loaded with the first files). The
- * element decides which to show and wires the handlers.
+ * buttons, with their styles (the queue and its minimized bar are in queue-views.ts, loaded with the
+ * first files). The element decides which to show and wires the handlers. Loaded when the widget
+ * first opens (or, inline, first renders), or earlier when the page is idle.
  */
 
 import type { UploadResponse } from '@kumo/core';
-import { drawIcon, errorIcon } from '@kumo/ui/icon/icon-set';
-import { html, nothing, type TemplateResult } from 'lit';
+import { errorIcon } from '@kumo/ui/icon/icon-set';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { QueueFile, UploadSource } from '../engine/upload-queue.types.js';
 import type { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import type { WidgetStrings } from '../locales/widget.strings.js';
+// Through the module the parts share, so that what they share stays one file (see part-kit.ts).
+import { controlStyles, drawIcon, isActive } from '../part-kit.js';
 import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
 import type {
   KumoUploadCropConfirmEvent,
   KumoUploadCropSkipEvent,
 } from '../upload-crop/upload-crop.events.js';
-import { isActive } from './queue-controller.js';
 import type { KumoUploadSourceChangedEvent } from './upload-widget.events.js';
 import type { WidgetView } from './upload-widget.types.js';
+
+/** The panel's styles, added to the widget's own when they load. */
+export const styles = css`
+  ${controlStyles}
+
+  .header {
+    padding-block: var(--kumo-space-3);
+    padding-inline: var(--kumo-space-5);
+    border-block-end: 1px solid var(--kumo-color-border);
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--kumo-font-size-heading);
+    font-weight: var(--kumo-font-weight-bold);
+  }
+
+  .title:focus {
+    outline: none;
+  }
+
+  .title:focus-visible {
+    outline: var(--kumo-focus-ring-width) solid var(--kumo-color-focus-ring);
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--kumo-space-2);
+  }
+
+  .panel .footer {
+    padding: var(--kumo-space-3) var(--kumo-space-5);
+    border-block-start: 1px solid var(--kumo-color-border);
+  }
+
+  .notices {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--kumo-space-2);
+    padding: var(--kumo-space-3);
+    border: 1px solid var(--kumo-color-danger);
+    border-radius: var(--kumo-radius);
+    background: color-mix(in srgb, var(--kumo-color-danger) 8%, var(--kumo-color-surface));
+  }
+
+  .notices ul {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: var(--kumo-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .notices li {
+    display: flex;
+    gap: var(--kumo-space-2);
+  }
+
+  .notices .icon {
+    color: var(--kumo-color-danger);
+  }
+`;
 
 const failedCount = (files: readonly QueueFile[]) => files.filter((file) => file.status === 'error').length;
 
