@@ -1,10 +1,13 @@
 import { advancedEnglish } from './advanced.strings.js';
+import { announceEnglish } from './announce.strings.js';
 import { completedEnglish } from './completed.strings.js';
 import { cropEnglish } from './crop.strings.js';
+import { panelEnglish } from './panel.strings.js';
 import { queueEnglish } from './queue.strings.js';
 import { rejectionEnglish } from './rejection.strings.js';
 import { sourceCameraEnglish } from './source-camera.strings.js';
 import { sourceUrlEnglish } from './source-url.strings.js';
+import { sourcesEnglish } from './sources.strings.js';
 import { widgetEnglish } from './widget.strings.js';
 
 /**
@@ -15,6 +18,9 @@ import { widgetEnglish } from './widget.strings.js';
  */
 const en = {
   ...widgetEnglish,
+  ...announceEnglish,
+  ...panelEnglish,
+  ...sourcesEnglish,
   ...queueEnglish,
   ...rejectionEnglish,
   ...sourceUrlEnglish,

@@ -3,8 +3,8 @@ import { DropController } from '@kumo/ui/controllers/drop';
 import { drawIcon, folderIcon, uploadIcon } from '@kumo/ui/icon/icon-set';
 import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { sourcesStrings } from '../locales/sources.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
-import { widgetStrings } from '../locales/widget.strings.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { type FilePickMethod, KumoUploadFilesPickEvent } from './upload-source-local.events.js';
 import { uploadSourceLocalStyles } from './upload-source-local.styles.js';
@@ -48,7 +48,7 @@ export class KumoUploadSourceLocal extends KumoElement {
   /** No files are taken. */
   declare disabled: boolean;
 
-  private readonly localize = new UploadLocalizeController(this, widgetStrings);
+  private readonly localize = new UploadLocalizeController(this, sourcesStrings);
   private readonly drop: DropController;
 
   constructor() {

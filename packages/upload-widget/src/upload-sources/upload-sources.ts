@@ -3,15 +3,15 @@ import { cameraIcon, drawIcon, folderIcon, type IconDrawing, linkIcon } from '@k
 import { themeStyles } from '@kumo/ui/theme';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { UploadSource } from '../engine/upload-queue.types.js';
+import { type SourcesStrings, sourcesStrings } from '../locales/sources.strings.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
-import { type WidgetStrings, widgetStrings } from '../locales/widget.strings.js';
 import { controlStyles } from '../styles/control.styles.js';
 import { LazyPartsController } from '../upload-widget/lazy-parts.js';
 import { KumoUploadSourceChangedEvent } from '../upload-widget/upload-widget.events.js';
 import { uploadSourcesStyles } from './upload-sources.styles.js';
 
 const TABS: Readonly<
-  Record<UploadSource, { readonly label: keyof WidgetStrings; readonly icon: IconDrawing }>
+  Record<UploadSource, { readonly label: keyof SourcesStrings; readonly icon: IconDrawing }>
 > = {
   local: { label: 'menu.files', icon: folderIcon },
   url: { label: 'menu.web', icon: linkIcon },
@@ -60,7 +60,7 @@ export class KumoUploadSources extends KumoElement {
   /** Passed to every source. */
   declare disabled: boolean;
 
-  private readonly localize = new UploadLocalizeController(this, widgetStrings);
+  private readonly localize = new UploadLocalizeController(this, sourcesStrings);
   private readonly parts = new LazyPartsController(this);
 
   constructor() {

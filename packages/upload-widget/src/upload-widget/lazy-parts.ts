@@ -6,6 +6,9 @@ import {
   type ReactiveController,
   type ReactiveControllerHost,
 } from 'lit';
+import type { UploadLocalizeController } from '../locales/upload-localize-controller.js';
+import type { WidgetStrings } from '../locales/widget.strings.js';
+import type { QueueMessages } from './queue-controller.js';
 
 /**
  * Code a page does not need to open the widget and start an upload, each piece loaded the first
@@ -13,23 +16,30 @@ import {
  */
 export const loadQueueViews = () => import('./queue-views.js');
 export const loadPanelViews = () => import('./upload-widget.views.js');
-export const loadAnnouncer = () => import('@kumo/ui/announcer');
+export const loadAnnouncer = () => import('./queue-messages.js');
 
-let announcer: Awaited<ReturnType<typeof loadAnnouncer>> | undefined;
+type Announcements = Awaited<ReturnType<typeof loadAnnouncer>>;
+let announcements: Announcements | undefined;
 
 /**
- * `announce` from @kumo/ui, whose code loads with the first message (or earlier, with the widget's
- * other parts when the page is idle): at once when it has loaded, else as soon as it has, in order.
+ * Has the announcer say what `say` picks from the queue's messages in `localize`'s language: at once
+ * when their code has loaded (with the first message, or earlier when the page is idle), else as
+ * soon as it has, in the order asked for.
  */
-export function announceSoon(message: string, politeness?: 'polite' | 'assertive'): void {
-  if (announcer) {
-    announcer.announce(message, politeness);
+export function announceSoon(
+  localize: UploadLocalizeController<WidgetStrings>,
+  say: (messages: QueueMessages) => string,
+  politeness?: 'polite' | 'assertive',
+): void {
+  const speak = (module: Announcements) => module.announce(say(module.queueMessages(localize)), politeness);
+  if (announcements) {
+    speak(announcements);
     return;
   }
   loadOnce(loadAnnouncer).then(
     (module) => {
-      announcer = module;
-      module.announce(message, politeness);
+      announcements = module;
+      speak(module);
     },
     () => {
       // Without its code (offline) the message is lost; what it says is on screen too.

@@ -11,7 +11,6 @@ import type {
   UploadQueueOptions,
   UploadSource,
 } from '../engine/upload-queue.types.js';
-import { announceSoon as announce } from './lazy-parts.js';
 import {
   KumoUploadAbortEvent,
   KumoUploadAddedEvent,
@@ -38,7 +37,8 @@ export interface QueueMessages {
 
 /** What the controller needs from the widget. */
 export interface QueueControllerOptions {
-  readonly messages: () => QueueMessages;
+  /** Has screen readers told what `say` picks from the queue's messages (loaded on first use). */
+  readonly speak: (say: (messages: QueueMessages) => string, politeness?: 'polite' | 'assertive') => void;
   /** Loads what says why a file was refused (the first refusal waits for it). */
   readonly rejectionText: () => Promise<(rejection: Rejection) => string>;
   /** Whether a single added image goes through the crop step first. */
@@ -257,7 +257,8 @@ export class QueueController implements ReactiveController {
   private showRejections(rejections: readonly Rejection[], describe: (rejection: Rejection) => string): void {
     this.rejections = [...this.rejections, ...rejections];
     // Said before the events, so a listener can count on the announcement having been asked for.
-    announce(rejections.map(describe).join(' '), 'assertive');
+    const text = rejections.map(describe).join(' ');
+    this.options.speak(() => text, 'assertive');
     this.host.dispatchEvent(new KumoUploadRejectedEvent(rejections));
     if (rejections.some((rejection) => rejection.reason === 'max-files')) {
       this.host.dispatchEvent(new KumoUploadBatchCancelledEvent('MAX_EXCEEDED'));
@@ -279,10 +280,10 @@ export class QueueController implements ReactiveController {
   /** Turns a queue event into the widget's DOM event, and into words for screen readers. */
   private report(event: Exclude<QueueEvent, { type: 'state' | 'rejected' }>): void {
     const host = this.host;
-    const messages = this.options.messages();
+    const { speak } = this.options;
     switch (event.type) {
       case 'added':
-        announce(messages.added(event.files.length));
+        speak((messages) => messages.added(event.files.length));
         host.dispatchEvent(new KumoUploadAddedEvent(event.files));
         return;
       case 'queue-start':
@@ -290,7 +291,7 @@ export class QueueController implements ReactiveController {
         host.dispatchEvent(new KumoUploadQueueStartEvent());
         return;
       case 'progress':
-        this.speakProgress(event.totals.percent, messages);
+        this.speakProgress(event.totals.percent);
         host.dispatchEvent(new KumoUploadProgressEvent(event.file, event.totals));
         return;
       case 'success':
@@ -299,7 +300,7 @@ export class QueueController implements ReactiveController {
         host.dispatchEvent(new KumoUploadSuccessEvent(event.file, event.response));
         return;
       case 'error':
-        announce(messages.failed({ ...event.file, error: event.error }), 'assertive');
+        speak((messages) => messages.failed({ ...event.file, error: event.error }), 'assertive');
         host.dispatchEvent(new KumoUploadErrorEvent(event.file, event.error));
         return;
       case 'abort':
@@ -309,11 +310,11 @@ export class QueueController implements ReactiveController {
         host.dispatchEvent(new KumoUploadRetryEvent(event.ids, event.all));
         return;
       case 'restored':
-        if (event.files.length > 0) announce(messages.restored(event.files.length));
+        if (event.files.length > 0) speak((messages) => messages.restored(event.files.length));
         host.dispatchEvent(new KumoUploadRestoredEvent(event.files));
         return;
       case 'queue-end':
-        if (event.successful.length > 0) announce(messages.done(event.successful.length));
+        if (event.successful.length > 0) speak((messages) => messages.done(event.successful.length));
         host.dispatchEvent(new KumoUploadQueueEndEvent(event.successful, event.failed));
         this.options.onQueueEnd(event.failed.length);
         return;
@@ -321,10 +322,10 @@ export class QueueController implements ReactiveController {
   }
 
   /** Progress is spoken in steps of a quarter; the announcer spaces out what is left. */
-  private speakProgress(percent: number, messages: QueueMessages): void {
+  private speakProgress(percent: number): void {
     const step = Math.floor(percent / 25);
     if (step <= this.lastSpokenStep || percent >= 100) return;
     this.lastSpokenStep = step;
-    announce(messages.progress(percent));
+    this.options.speak((messages) => messages.progress(percent));
   }
 }

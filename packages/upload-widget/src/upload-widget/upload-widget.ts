@@ -23,6 +23,7 @@ import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-sourc
 import type { KumoUploadSources } from '../upload-sources/upload-sources.js';
 import { LazyOptions } from './lazy-options.js';
 import {
+  announceSoon,
   LazyPartsController,
   loadAnnouncer,
   loadOnce,
@@ -31,7 +32,6 @@ import {
   prefetchParts,
 } from './lazy-parts.js';
 import { isActive, QueueController } from './queue-controller.js';
-import { queueMessages } from './queue-messages.js';
 import { UploadWidgetBase } from './upload-widget.base.js';
 import { KumoUploadCloseEvent, KumoUploadDisplayChangedEvent } from './upload-widget.events.js';
 import {
@@ -131,7 +131,7 @@ export class KumoUploadWidget extends UploadWidgetBase {
     multiple: () => this.multiple,
     onUploadedChange: () => this.requestUpdate(),
     onQueueEnd: () => this.requestUpdate(),
-    messages: () => queueMessages(this.localize),
+    speak: (say, politeness) => announceSoon(this.localize, say, politeness),
     rejectionText: () =>
       import('./rejection-message.js').then(
         ({ rejectionMessage }) =>
@@ -396,10 +396,13 @@ export class KumoUploadWidget extends UploadWidgetBase {
     return this.parts.useViews(loadPanelViews, this.renderRoot as ShadowRoot, own);
   }
 
-  private renderBody(view: WidgetView, { noticesView, cropView, completedView, sourcesView }: PanelViews) {
+  private renderBody(view: WidgetView, views: PanelViews) {
+    const { noticesView, cropView, completedView, sourcesView } = views;
     const q = this.queue;
     const messages = q.describeRejection ? q.rejections.map(q.describeRejection) : [];
-    const notices = noticesView(messages, this.localize.term('dismiss'), () => q.dismissRejections());
+    const notices = noticesView(messages, this.localize.termIn(views.panelStrings, 'dismiss'), () =>
+      q.dismissRejections(),
+    );
     switch (view) {
       case 'crop':
         this.parts.need('kumo-upload-crop');

@@ -10,6 +10,7 @@ import type { UploadResponse } from '@kumo/core';
 import { errorIcon } from '@kumo/ui/icon/icon-set';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { QueueFile, UploadSource } from '../engine/upload-queue.types.js';
+import { panelStrings } from '../locales/panel.strings.js';
 import type { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import type { WidgetStrings } from '../locales/widget.strings.js';
 // Through the module the parts share, so that what they share stays one file (see part-kit.ts).
@@ -87,6 +88,8 @@ export const styles = css`
     color: var(--kumo-color-danger);
   }
 `;
+
+export { panelStrings };
 
 const failedCount = (files: readonly QueueFile[]) => files.filter((file) => file.status === 'error').length;
 
@@ -171,13 +174,15 @@ export function titleText(
   files: readonly QueueFile[],
   l: UploadLocalizeController<WidgetStrings>,
 ): string {
-  if (view === 'crop') return l.term('crop.title');
-  if (view === 'completed') return l.term('queue.title_done');
-  if (view === 'sources') return l.term('title');
+  if (view === 'crop') return l.termIn(panelStrings, 'crop.title');
+  if (view === 'completed') return l.termIn(panelStrings, 'queue.title_done');
+  if (view === 'sources') return l.termIn(panelStrings, 'title');
   const active = files.filter(isActive).length;
-  if (active > 0) return l.term('queue.title_uploading_with_counter', { count: active });
+  if (active > 0) return l.termIn(panelStrings, 'queue.title_uploading_with_counter', { count: active });
   const failed = failedCount(files);
-  return failed > 0 ? l.term('queue.title_failed', { count: failed }) : l.term('queue.title');
+  return failed > 0
+    ? l.termIn(panelStrings, 'queue.title_failed', { count: failed })
+    : l.termIn(panelStrings, 'queue.title');
 }
 
 /** What the action buttons do. */
@@ -201,15 +206,15 @@ export function actionsView(
   const button = (label: string, onClick: () => void, primary = false) =>
     html`<button class="button ${primary ? 'primary' : ''}" type="button" @click=${onClick}>${label}</button>`;
   const active = files.some(isActive);
-  const more = options.canAdd ? button(l.term('queue.upload_more'), on.uploadMore) : nothing;
-  const done = button(l.term('queue.done'), on.done, true);
+  const more = options.canAdd ? button(l.termIn(panelStrings, 'queue.upload_more'), on.uploadMore) : nothing;
+  const done = button(l.termIn(panelStrings, 'queue.done'), on.done, true);
   switch (view) {
     case 'sources':
-      return files.length > 0 && options.canAdd ? button(l.term('back'), on.back) : nothing;
+      return files.length > 0 && options.canAdd ? button(l.termIn(panelStrings, 'back'), on.back) : nothing;
     case 'queue':
-      return html`${failedCount(files) > 0 ? button(l.term('queue.retry_failed'), on.retryAll) : nothing}
-      ${active ? button(l.term('queue.abort_all'), on.cancelAll) : nothing}
-      ${active && options.canMinimize ? button(l.term('minimize'), on.minimize) : nothing} ${more}
+      return html`${failedCount(files) > 0 ? button(l.termIn(panelStrings, 'queue.retry_failed'), on.retryAll) : nothing}
+      ${active ? button(l.termIn(panelStrings, 'queue.abort_all'), on.cancelAll) : nothing}
+      ${active && options.canMinimize ? button(l.termIn(panelStrings, 'minimize'), on.minimize) : nothing} ${more}
       ${active ? nothing : done}`;
     case 'completed':
       return html`${more} ${done}`;
