@@ -1,5 +1,5 @@
 import type { UploadResponse } from '@kumo/core';
-import type { KumoDialog, KumoDialogRequestCloseEvent } from '@kumo/ui';
+import type { KumoDialog } from '@kumo/ui';
 import { warnInDev } from '@kumo/ui/dev';
 import { drawIcon } from '@kumo/ui/icon/draw-icon';
 import { uploadIcon } from '@kumo/ui/icon/drawings/upload';
@@ -11,15 +11,6 @@ import { provideTextOverrides } from '../locales/text-overrides.js';
 import { UploadLocalizeController } from '../locales/upload-localize-controller.js';
 import { widgetStrings } from '../locales/widget.strings.js';
 import { buttonStyles } from '../styles/button.styles.js';
-import type { KumoUploadAdvancedChangeEvent } from '../upload-advanced/upload-advanced.events.js';
-import type {
-  KumoUploadCropConfirmEvent,
-  KumoUploadCropSkipEvent,
-} from '../upload-crop/upload-crop.events.js';
-import type { KumoUploadFileActionEvent } from '../upload-file-item/upload-file-item.events.js';
-import type { KumoUploadPhotoCaptureEvent } from '../upload-source-camera/upload-source-camera.events.js';
-import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-source-local.events.js';
-import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
 import type { KumoUploadSources } from '../upload-sources/upload-sources.js';
 import { LazyOptions } from './lazy-options.js';
 import {
@@ -31,12 +22,11 @@ import {
   loadQueueViews,
   prefetchParts,
 } from './lazy-parts.js';
-import { isActive, QueueController } from './queue-controller.js';
+import { QueueController } from './queue-controller.js';
 import { UploadWidgetBase } from './upload-widget.base.js';
 import { KumoUploadCloseEvent, KumoUploadDisplayChangedEvent } from './upload-widget.events.js';
 import {
   type AdvancedParameters,
-  acceptOf,
   CHECKED_OPTIONS,
   formValues,
   knownSources,
@@ -50,7 +40,6 @@ import {
 import { uploadWidgetStyles } from './upload-widget.styles.js';
 import {
   type CloseOptions,
-  CROPPING_MODES,
   type DisplayState,
   type OpenOptions,
   type UploadWidgetOptions,
@@ -60,7 +49,8 @@ import {
 } from './upload-widget.types.js';
 
 type Display = Exclude<DisplayState, 'expanded'>;
-type PanelViews = typeof import('./upload-widget.views.js');
+type PanelViews = typeof import('./widget-panel.js');
+type PanelHost = import('./widget-panel.js').PanelHost;
 
 /**
  * @summary Uploads files to a Kumo (or Cloudinary-compatible) server from the person's files, a web
@@ -145,6 +135,32 @@ export class KumoUploadWidget extends UploadWidgetBase {
   private hadFocus = false;
   /** Set once the widget first shows its panel; from then on the panel's templates are used. */
   private panelWanted = false;
+  /** What the panel (widget-panel.ts, loaded on first showing) uses of the widget's own state. */
+  private readonly panelHost: PanelHost = {
+    widget: this,
+    queue: this.queue,
+    parts: this.parts,
+    localize: this.localize,
+    state: () => ({
+      shown: this.display === 'shown',
+      inline: this.inline,
+      off: this.off,
+      view: this.view,
+      sources: this.shownSources,
+      activeSource: this.activeSource,
+    }),
+    set: ({ browsing, activeSource, advanced }) => {
+      if (browsing !== undefined) this.browsing = browsing;
+      if (activeSource) this.activeSource = activeSource;
+      if (advanced) {
+        this.advanced = advanced;
+        this.queue.ensure(this.queueOptions());
+      }
+    },
+    queueViews: () => this.queueViews(),
+    mini: (floating) => this.renderMini(floating),
+    trigger: () => this.renderTrigger(),
+  };
 
   constructor() {
     super();
@@ -333,58 +349,6 @@ export class KumoUploadWidget extends UploadWidgetBase {
     this.setFormValues(this.value, this.localize.term('form.value_missing'), anchor ?? undefined);
   }
 
-  private handleAdd(
-    event: KumoUploadFilesPickEvent | KumoUploadPhotoCaptureEvent | KumoUploadUrlSubmitEvent,
-  ): void {
-    event.stopPropagation();
-    this.browsing = false;
-    const { detail } = event;
-    if ('url' in detail) void this.queue.addUrl(detail.url);
-    else if ('file' in detail) void this.queue.addFiles([detail.file], 'camera');
-    else void this.queue.addFiles(detail.files, 'local');
-  }
-
-  private handleFileAction(event: KumoUploadFileActionEvent): void {
-    event.stopPropagation();
-    const { id, action } = event.detail;
-    if (action === 'retry') this.queue.retry(id);
-    else if (action === 'cancel') this.queue.cancel(id);
-    else this.queue.remove(id);
-  }
-
-  private handleCrop(event: KumoUploadCropConfirmEvent | KumoUploadCropSkipEvent): void {
-    event.stopPropagation();
-    const mode = validOr(this.croppingMode, CROPPING_MODES, 'coordinates');
-    const rect = 'rect' in event.detail ? event.detail.rect : undefined;
-    this.queue.finishCrop(rect ? { rect, mode } : undefined);
-  }
-
-  private handleAdvanced(event: KumoUploadAdvancedChangeEvent): void {
-    event.stopPropagation();
-    this.advanced = { publicId: event.detail.publicId || undefined, tags: event.detail.tags };
-    this.queue.ensure(this.queueOptions());
-  }
-
-  private handleDialogRequestClose(event: KumoDialogRequestCloseEvent): void {
-    event.stopPropagation();
-    // Closing while files upload would hide their progress: the widget shrinks to its bar instead.
-    if (this.queue.snapshot.files.some(isActive) && !this.queue.pendingCrop) {
-      event.preventDefault();
-      this.minimize();
-    }
-  }
-
-  private handleDialogClose(event: Event): void {
-    event.stopPropagation();
-    if (this.display === 'shown') this.close();
-  }
-
-  private handleDone(): void {
-    this.queue.clearFinished();
-    this.browsing = false;
-    if (!this.inline) this.close();
-  }
-
   private queueViews() {
     const own = (this.constructor as typeof KumoUploadWidget).elementStyles;
     return this.parts.useViews(loadQueueViews, this.renderRoot as ShadowRoot, own);
@@ -396,51 +360,11 @@ export class KumoUploadWidget extends UploadWidgetBase {
     return this.parts.useViews(loadPanelViews, this.renderRoot as ShadowRoot, own);
   }
 
-  private renderBody(view: WidgetView, views: PanelViews) {
-    const { noticesView, cropView, completedView, sourcesView } = views;
-    const q = this.queue;
-    const messages = q.describeRejection ? q.rejections.map(q.describeRejection) : [];
-    const notices = noticesView(messages, this.localize.termIn(views.panelStrings, 'dismiss'), () =>
-      q.dismissRejections(),
+  private renderMini(floating: boolean) {
+    if (this.display !== 'minimized') return nothing;
+    return (
+      this.queueViews()?.miniView(this.queue.snapshot, this.localize, floating, () => this.open()) ?? nothing
     );
-    switch (view) {
-      case 'crop':
-        this.parts.need('kumo-upload-crop');
-        return cropView(
-          q.pendingCrop,
-          {
-            aspectRatio: this.croppingAspectRatio,
-            aspectRatios: this.croppingAspectRatios,
-            showSkip: this.showSkipCropButton,
-          },
-          (event) => this.handleCrop(event),
-        );
-      case 'completed':
-        this.parts.need('kumo-upload-completed');
-        return html`${notices}${completedView(q.uploaded, this.apiBase, this.cloudName)}`;
-      case 'queue':
-        return html`${notices}${this.queueViews()?.queueView(q.snapshot, this.localize) ?? nothing}`;
-      default:
-        if (this.display === 'shown') this.parts.need('kumo-upload-sources');
-        if (this.showAdvancedOptions) this.parts.need('kumo-upload-advanced');
-        return html`${notices}${sourcesView(
-          {
-            sources: this.shownSources,
-            active: this.activeSource ?? this.shownSources[0] ?? 'local',
-            multiple: this.multiple,
-            accept: acceptOf(this.clientAllowedFormats),
-            maxFileSize: this.maxFileSize,
-            formats: this.clientAllowedFormats,
-            pasteScope: this.inline ? 'target' : 'document',
-            disabled: this.off,
-            advanced: this.showAdvancedOptions,
-          },
-          (event) => {
-            this.activeSource = event.detail.source;
-          },
-          (event) => this.handleAdvanced(event),
-        )}`;
-    }
   }
 
   private renderTrigger() {
@@ -462,73 +386,16 @@ export class KumoUploadWidget extends UploadWidgetBase {
     const shown = this.display === 'shown';
     if (shown || this.inline) this.panelWanted = true;
     if (shown && !this.inline) this.parts.need('kumo-dialog');
-    const mini = (floating: boolean) => {
-      if (this.display !== 'minimized') return nothing;
-      return (
-        this.queueViews()?.miniView(this.queue.snapshot, this.localize, floating, () => this.open()) ??
-        nothing
-      );
-    };
     const views = this.panelViews();
     if (!views) {
       // The panel's code is on its way; the source tabs are fetched alongside rather than after it.
       if (shown) prefetchParts('kumo-upload-sources');
-      if (!this.inline) return html`${this.renderTrigger()}${mini(true)}`;
-      return html`${mini(false)}
+      if (!this.inline) return html`${this.renderTrigger()}${this.renderMini(true)}`;
+      return html`${this.renderMini(false)}
         <section part="panel" class="panel" ?hidden=${!shown}>
           <div part="body" class="body" aria-busy="true"></div>
         </section>`;
     }
-    const { actionsView, titleText } = views;
-    const view = this.view;
-    const files = this.queue.snapshot.files;
-    const actions = actionsView(
-      view,
-      files,
-      this.localize,
-      { canMinimize: !this.inline, canAdd: !this.off },
-      {
-        back: () => (this.browsing = false),
-        retryAll: () => this.queue.retryAll(),
-        cancelAll: () => this.queue.cancelAll(),
-        minimize: () => this.minimize(),
-        uploadMore: () => (this.browsing = true),
-        done: () => this.handleDone(),
-      },
-    );
-    // Out of the page while closed or minimized: a closed widget keeps no camera on, no live preview.
-    const content = shown ? this.renderBody(view, views) : nothing;
-    const body = html`<div
-      part="body"
-      class="body"
-      aria-busy=${this.parts.busy ? 'true' : nothing}
-      @kumo-upload-files-pick=${this.handleAdd}
-      @kumo-upload-photo-capture=${this.handleAdd}
-      @kumo-upload-url-submit=${this.handleAdd}
-      @kumo-upload-file-action=${this.handleFileAction}
-    >
-      ${content}
-    </div>`;
-    const title = (slot?: string) =>
-      html`<h2 part="title" class="title" id="title" tabindex="-1" slot=${slot ?? nothing}>${titleText(view, files, this.localize)}</h2>`;
-    if (this.inline) {
-      return html`${mini(false)}
-        <section part="panel" class="panel" aria-labelledby="title" ?hidden=${!shown}>
-          <div part="header" class="header">${title()}</div>
-          ${body}
-          ${actions === nothing ? nothing : html`<div part="footer" class="footer">${actions}</div>`}
-        </section>`;
-    }
-    return html`${this.renderTrigger()}
-      <kumo-dialog
-        part="dialog"
-        @kumo-dialog-request-close=${this.handleDialogRequestClose}
-        @kumo-dialog-close=${this.handleDialogClose}
-        @kumo-dialog-open=${(event: Event) => event.stopPropagation()}
-      >
-        ${title('heading')} ${body}
-        ${actions === nothing ? nothing : html`<div slot="footer" part="footer" class="footer">${actions}</div>`}
-      </kumo-dialog>
-      ${mini(true)}`;
+    return views.renderPanel(this.panelHost);
   }
 }
