@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import type { UploadResponse } from '@kumo/core';
 import { assert } from 'chai';
 import * as widgetEvents from '../../upload-widget/src/upload-widget/upload-widget.events.js';
+import * as panelEvents from '../../upload-widget/src/upload-widget/widget-panel.events.js';
 import { mapWidgetEvent, WIDGET_EVENT_TYPES } from './upload-widget-events.js';
 
 const file = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -26,7 +27,7 @@ const response = {
 
 describe('mapWidgetEvent', () => {
   it('listens only to events the element really dispatches', () => {
-    const dispatched = Object.values(widgetEvents)
+    const dispatched = [...Object.values(widgetEvents), ...Object.values(panelEvents)]
       .map((value) => (value as { eventName?: string }).eventName)
       .filter(Boolean);
     for (const type of WIDGET_EVENT_TYPES) assert.include(dispatched, type);
@@ -154,6 +155,45 @@ describe('mapWidgetEvent', () => {
       event: 'batch-cancelled',
       info: { reason: 'MAX_EXCEEDED' },
     });
+  });
+
+  it('reports publicid and tags as the person types them', () => {
+    assert.deepEqual(mapWidgetEvent('kumo-public-id-changed', { id: 'my-photo' }, '')[0]!.result, {
+      event: 'publicid',
+      info: { id: 'my-photo' },
+    });
+    assert.deepEqual(mapWidgetEvent('kumo-tags-changed', { tags: ['red', 'sale'] }, '')[0]!.result, {
+      event: 'tags',
+      info: { tags: ['red', 'sale'] },
+    });
+  });
+
+  it('reports show-completed with each uploaded file, its upload info and the picked file', () => {
+    const data = new File(['x'], 'a.jpg', { type: 'image/jpeg' });
+    const calls = mapWidgetEvent('kumo-show-completed', { items: [file('a', { data, response })] }, '');
+    assert.deepEqual(calls, [
+      {
+        error: null,
+        result: {
+          event: 'show-completed',
+          info: {
+            items: [
+              {
+                id: 'a',
+                name: 'a.jpg',
+                size: 1234,
+                type: 'image/jpeg',
+                status: 'done',
+                done: true,
+                progress: 100,
+                uploadInfo: response,
+                file: data,
+              },
+            ],
+          },
+        },
+      },
+    ]);
   });
 
   it('has no callback for events Cloudinary does not report', () => {

@@ -18,6 +18,9 @@ export const WIDGET_EVENT_TYPES = [
   'kumo-source-changed',
   'kumo-close',
   'kumo-batch-cancelled',
+  'kumo-public-id-changed',
+  'kumo-tags-changed',
+  'kumo-show-completed',
 ] as const;
 export type WidgetEventType = (typeof WIDGET_EVENT_TYPES)[number];
 
@@ -33,6 +36,9 @@ export const CLOUDINARY_EVENT_NAMES = [
   'source-changed',
   'close',
   'batch-cancelled',
+  'publicid',
+  'tags',
+  'show-completed',
 ] as const;
 export type CloudinaryEventName = (typeof CLOUDINARY_EVENT_NAMES)[number];
 
@@ -57,6 +63,11 @@ export interface QueueItemInfo {
   readonly uploadInfo?: UploadResponse;
 }
 
+/** An uploaded file as `show-completed` lists it; `file` is what was picked (absent for web addresses). */
+export interface CompletedItemInfo extends QueueItemInfo {
+  readonly file?: Blob;
+}
+
 /** The success payload: the Upload API response plus the widget's own file and batch ids. */
 export type SuccessInfo = UploadResponse & { readonly id: string; readonly batchId: string };
 
@@ -79,7 +90,10 @@ export type UploadWidgetResult =
   | { readonly event: 'batch-cancelled'; readonly info: { readonly reason: string } }
   | { readonly event: 'close'; readonly info: Record<string, never> }
   | { readonly event: 'display-changed'; readonly info: 'shown' | 'hidden' | 'minimized' | 'expanded' }
-  | { readonly event: 'source-changed'; readonly info: { readonly source: string } };
+  | { readonly event: 'source-changed'; readonly info: { readonly source: string } }
+  | { readonly event: 'publicid'; readonly info: { readonly id: string } }
+  | { readonly event: 'tags'; readonly info: { readonly tags: readonly string[] } }
+  | { readonly event: 'show-completed'; readonly info: { readonly items: readonly CompletedItemInfo[] } };
 
 /** The first argument of the callback when something failed. */
 export interface UploadWidgetError {
@@ -129,6 +143,10 @@ function queueItem(file: FileLike): QueueItemInfo {
     progress: file.percent,
     ...(file.response ? { uploadInfo: file.response } : {}),
   };
+}
+
+function completedItem(file: FileLike): CompletedItemInfo {
+  return { ...queueItem(file), ...(file.data instanceof Blob ? { file: file.data } : {}) };
 }
 
 const files = (value: unknown): FileLike[] => (Array.isArray(value) ? (value as FileLike[]) : []);
@@ -187,6 +205,12 @@ export function mapWidgetEvent(type: string, detail: unknown, batchId: string): 
       return [call({ event: 'close', info: {} })];
     case 'kumo-batch-cancelled':
       return [call({ event: 'batch-cancelled', info: { reason: String(data['reason'] ?? '') } })];
+    case 'kumo-public-id-changed':
+      return [call({ event: 'publicid', info: { id: String(data['id'] ?? '') } })];
+    case 'kumo-tags-changed':
+      return [call({ event: 'tags', info: { tags: ids(data['tags']) } })];
+    case 'kumo-show-completed':
+      return [call({ event: 'show-completed', info: { items: files(data['items']).map(completedItem) } })];
     default:
       return [];
   }

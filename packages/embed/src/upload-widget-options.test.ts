@@ -62,6 +62,8 @@ describe('mapUploadWidgetOptions', () => {
       ['language', 'fr', 'lang', 'fr'],
       ['styles', { palette: { action: '#f00' } }, 'palette', { action: '#f00' }],
       ['theme', 'dark', 'theme', 'dark'],
+      ['singleUploadAutoClose', true, 'singleUploadAutoClose', true],
+      ['autoMinimize', true, 'autoMinimize', true],
     ];
     for (const [name, value, property, expected] of cases) {
       it(`maps ${name} to the element's ${property}`, () => {
@@ -213,6 +215,27 @@ describe('mapUploadWidgetOptions', () => {
       assert.deepEqual(codes(mapUploadWidgetOptions({ uploadSignature: '0f3a9c' })), [
         'embed-signature-timestamp',
       ]);
+    });
+  });
+
+  describe('page hooks', () => {
+    it('passes prepareUploadParams and preBatch through unchanged, snake_case too', () => {
+      const prepare = () => undefined;
+      const preBatch = () => undefined;
+      const camel = mapUploadWidgetOptions({ prepareUploadParams: prepare, preBatch });
+      assert.strictEqual(camel.element.prepareUploadParams, prepare);
+      assert.strictEqual(camel.element.preBatch, preBatch);
+      assert.deepEqual(codes(camel), []);
+      const snake = mapUploadWidgetOptions({ prepare_upload_params: prepare, pre_batch: preBatch });
+      assert.strictEqual(snake.element.prepareUploadParams, prepare);
+      assert.strictEqual(snake.element.preBatch, preBatch);
+    });
+
+    it('skips hooks that are not functions, with a warning', () => {
+      const mapped = mapUploadWidgetOptions({ prepareUploadParams: 'sign.php', preBatch: true });
+      assert.deepEqual(mapped.element, {});
+      assert.deepEqual(codes(mapped), ['embed-invalid-option', 'embed-invalid-option']);
+      assert.include(mapped.warnings[0]!.message, 'expected a function');
     });
   });
 

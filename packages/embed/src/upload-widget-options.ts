@@ -4,7 +4,13 @@
  * handles itself (inline container, form fields, thumbnails). Pure: no DOM, no console; problems
  * come back as development warnings for the caller to report.
  */
-import type { SignatureFunction, SignatureResult, UploadWidgetOptions } from '@kumo/upload-widget';
+import type {
+  PreBatchFunction,
+  PrepareUploadParamsFunction,
+  SignatureFunction,
+  SignatureResult,
+  UploadWidgetOptions,
+} from '@kumo/upload-widget';
 import type { DevWarning } from './dev-warning.js';
 import {
   camelCaseKey,
@@ -40,6 +46,14 @@ export interface UploadWidgetConfig {
   /** A signing endpoint URL, a precomputed signature (with `uploadSignatureTimestamp`), or a function. */
   uploadSignature?: string | UploadSignatureFunction;
   uploadSignatureTimestamp?: number;
+  /** Per file at upload time: `callback(params)` with the parameters to send, or `callback({ cancel: true })`. */
+  prepareUploadParams?: PrepareUploadParamsFunction;
+  /** Before a batch joins the queue, with `data.files`: `callback({ cancel: true })` refuses it, `callback()` lets it in. */
+  preBatch?: PreBatchFunction;
+  /** Closes the widget after a single upload when it is not `multiple`. */
+  singleUploadAutoClose?: boolean;
+  /** Minimizes the widget to its queue bar while files upload. */
+  autoMinimize?: boolean;
   sources?: readonly string[];
   defaultSource?: string;
   multiple?: boolean;
@@ -123,8 +137,6 @@ const CLOUDINARY_THEMES = ['default', 'white', 'minimal', 'purple'] as const;
 const UNSUPPORTED = new Set([
   'encryption',
   'queueViewPosition',
-  'autoMinimize',
-  'singleUploadAutoClose',
   'showCompletedButton',
   'showUploadMoreButton',
   'showPoweredBy',
@@ -142,8 +154,6 @@ const UNSUPPORTED = new Set([
   'googleDriveClientId',
   'facebookAppId',
   'instagramClientId',
-  'prepareUploadParams',
-  'preBatch',
   'getTags',
   'getUploadPresets',
 ]);
@@ -188,6 +198,9 @@ const readTarget = (value: unknown): Read<ElementTarget> =>
 
 const readTargetOrFalse = (value: unknown): Read<ElementTarget | false> =>
   value === false ? { ok: true, value: false } : readTarget(value);
+
+const readFunction = (value: unknown): Read<unknown> =>
+  typeof value === 'function' ? { ok: true, value } : { ok: false, problem: 'expected a function' };
 
 const isUrl = (value: string): boolean => /^(?:https?:)?\/\//i.test(value) || value.startsWith('/');
 
@@ -339,6 +352,10 @@ const SETTERS: Record<string, Setter> = {
   uploadSignature: mapSignature,
   // Read by mapSignature.
   uploadSignatureTimestamp: (value) => readNumber(value),
+  prepareUploadParams: same('prepareUploadParams', readFunction),
+  preBatch: same('preBatch', readFunction),
+  singleUploadAutoClose: same('singleUploadAutoClose', readBoolean),
+  autoMinimize: same('autoMinimize', readBoolean),
   sources: mapSources,
   defaultSource: mapDefaultSource,
   multiple: same('multiple', readBoolean),

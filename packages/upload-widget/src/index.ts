@@ -11,6 +11,9 @@ export {
   type CropRect,
   FILE_STATUSES,
   type FileStatus,
+  type PreparedUploadParams,
+  type PrepareUploadParamsFunction,
+  type PrepareUploadParamsReturn,
   type QueueEvent,
   type QueueFile,
   type QueueFileError,
@@ -75,11 +78,16 @@ export {
 } from './upload-widget/upload-widget.events.js';
 export { KumoUploadWidget } from './upload-widget/upload-widget.js';
 export {
+  BATCH_CANCEL_REASONS,
+  type BatchCancelReason,
+  type BatchFileInfo,
   type CloseOptions,
   CROPPING_MODES,
   DISPLAY_STATES,
   type DisplayState,
   type OpenOptions,
+  type PreBatchFunction,
+  type PreBatchReturn,
   UPLOAD_RESOURCE_TYPES,
   type UploadWidgetOptionName,
   type UploadWidgetOptions,
@@ -90,3 +98,8 @@ export {
   type WidgetMode,
   type WidgetView,
 } from './upload-widget/upload-widget.types.js';
+export {
+  KumoUploadPublicIdChangedEvent,
+  KumoUploadShowCompletedEvent,
+  KumoUploadTagsChangedEvent,
+} from './upload-widget/widget-panel.events.js';

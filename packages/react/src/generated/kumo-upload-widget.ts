@@ -9,13 +9,16 @@ import type {
   KumoUploadDisplayChangedEvent,
   KumoUploadErrorEvent,
   KumoUploadProgressEvent,
+  KumoUploadPublicIdChangedEvent,
   KumoUploadQueueEndEvent,
   KumoUploadQueueStartEvent,
   KumoUploadRejectedEvent,
   KumoUploadRestoredEvent,
   KumoUploadRetryEvent,
+  KumoUploadShowCompletedEvent,
   KumoUploadSourceChangedEvent,
   KumoUploadSuccessEvent,
+  KumoUploadTagsChangedEvent,
   KumoUploadWidget as KumoUploadWidgetElement,
 } from '@kumo/upload-widget';
 import type { EventName } from '@lit/react';
@@ -51,8 +54,17 @@ const kumoUploadWidgetEvents = {
   onSourceChanged: 'kumo-source-changed' as EventName<KumoUploadSourceChangedEvent>,
   /** `kumo-close`: The widget was closed. */
   onClose: 'kumo-close' as EventName<KumoUploadCloseEvent>,
-  /** `kumo-batch-cancelled`: A batch had more files than allowed (`detail.reason`: `MAX_EXCEEDED`). */
+  /**
+   * `kumo-batch-cancelled`: A batch was refused (`detail.reason`): more files than allowed
+   * (`MAX_EXCEEDED`) or `preBatch` cancelled it (`PREBATCH_CANCELLED`).
+   */
   onBatchCancelled: 'kumo-batch-cancelled' as EventName<KumoUploadBatchCancelledEvent>,
+  /** `kumo-public-id-changed`: The person changed the public id in the advanced options (`detail.id`). */
+  onPublicIdChanged: 'kumo-public-id-changed' as EventName<KumoUploadPublicIdChangedEvent>,
+  /** `kumo-tags-changed`: The person changed the tags in the advanced options (`detail.tags`). */
+  onTagsChanged: 'kumo-tags-changed' as EventName<KumoUploadTagsChangedEvent>,
+  /** `kumo-show-completed`: The widget shows its uploaded files (`detail.items`). */
+  onShowCompleted: 'kumo-show-completed' as EventName<KumoUploadShowCompletedEvent>,
 };
 
 /**
@@ -76,6 +88,10 @@ export const KumoUploadWidget = /* @__PURE__ */ createKumoComponent<
     'uploadPreset',
     'apiKey',
     'uploadSignature',
+    'prepareUploadParams',
+    'preBatch',
+    'singleUploadAutoClose',
+    'autoMinimize',
     'resourceType',
     'sources',
     'defaultSource',

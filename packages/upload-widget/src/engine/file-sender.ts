@@ -17,6 +17,8 @@ export interface SendHooks {
   readonly markProcessing: () => void;
   /** A chunked upload moved on; `fresh` when its prepared bytes are new (a fresh upload). */
   readonly resumePoint: (stored: StoredResume, fresh: boolean) => void;
+  /** `prepareUploadParams` cancelled the file: the queue marks it aborted (and stops this upload). */
+  readonly cancel: () => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export class FileSender {
           if (this.uppy.getFile(id)) this.uppy.setFileMeta(id, { resume: stored });
           this.opts.onResumePoint?.(id, stored, fresh);
         },
+        cancel: () => this.opts.onCancel?.(id),
       });
       if (signal.aborted || !this.uppy.getFile(id)) return;
       this.uppy.setFileMeta(id, { processing: false, errorStatus: undefined, resume: undefined });
@@ -101,21 +104,21 @@ export async function sendFile(
   hooks: SendHooks,
 ): Promise<UploadResponse> {
   if (!options.cloudName) throw new KumoClientError('cloudName is required to upload');
-  if (!options.uploadSignature && !options.uploadPreset) {
+  if (!options.uploadSignature && !options.uploadPreset && !options.prepareUploadParams) {
     throw new KumoClientError(
       'Nothing to authorize the upload: set uploadPreset (an unsigned preset) or uploadSignature with apiKey',
     );
   }
-  const url = uploadUrl(options);
   const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
   const { meta } = file;
 
   if (meta.kumoSource === 'url') {
     const coordinates = meta.crop ? customCoordinates(meta.crop.rect) : undefined;
-    const fields = await authorize(
+    const { fields, url } = await authorize(
       uploadParams(options, { customCoordinates: coordinates }),
       options,
       signal,
+      hooks,
     );
     return withRetries(
       () =>
@@ -137,10 +140,11 @@ export async function sendFile(
     ? { blob: file.data as Blob, filename: file.name, changed: false }
     : await import('./prepare-upload.js').then((module) => module.prepareUpload(file, options));
   if (signal.aborted) throw abortError();
-  const fields = await authorize(
+  const { fields, url } = await authorize(
     uploadParams(options, { customCoordinates: prepared.customCoordinates }),
     options,
     signal,
+    hooks,
   );
   const chunkSize = options.chunkSize && options.chunkSize > 0 ? options.chunkSize : DEFAULT_CHUNK_SIZE;
 
@@ -188,13 +192,28 @@ export async function sendFile(
   );
 }
 
-/** The fields to send: signed at this moment with a fresh timestamp, or the unsigned preset's. */
+/**
+ * The fields to send and where: as the page's `prepareUploadParams` answers for this file, else
+ * signed at this moment with a fresh timestamp, or the unsigned preset's. A file the page cancels
+ * is marked aborted and its upload stops here.
+ */
 async function authorize(
   params: Record<string, string>,
   options: UploadQueueOptions,
   signal: AbortSignal,
-): Promise<[string, string][]> {
-  if (!options.uploadSignature) return Object.entries(params);
+  hooks: SendHooks,
+): Promise<{ readonly fields: [string, string][]; readonly url: string }> {
+  if (options.prepareUploadParams) {
+    const { askPreparedParams, preparedUpload } = await import('./prepared-params.js');
+    const answer = await askPreparedParams(options.prepareUploadParams, params, signal);
+    if (answer.cancel === true) {
+      hooks.cancel();
+      throw abortError();
+    }
+    return preparedUpload(params, answer, options);
+  }
+  const url = uploadUrl(options);
+  if (!options.uploadSignature) return { fields: Object.entries(params), url };
   const { paramsToSign, requestSignature } = await import('./upload-signature.js');
   const toSign = { ...paramsToSign(params), timestamp: String(Math.floor(Date.now() / 1000)) };
   const signed = await requestSignature(options.uploadSignature, toSign, signal);
@@ -202,5 +221,5 @@ async function authorize(
   if (signed.timestamp) sent.timestamp = signed.timestamp;
   const apiKey = signed.apiKey ?? options.apiKey;
   if (!apiKey) throw new KumoClientError('Signed uploads need apiKey (or a signer that answers api_key)');
-  return [...Object.entries(sent), ['signature', signed.signature], ['api_key', apiKey]];
+  return { fields: [...Object.entries(sent), ['signature', signed.signature], ['api_key', apiKey]], url };
 }

@@ -28,6 +28,8 @@ export interface KumoUploaderOptions extends PluginOpts {
   readonly onTaskEnd?: (id: string) => void;
   /** A chunked upload moved on; `withData` when its prepared bytes are new (a fresh upload). */
   readonly onResumePoint?: (id: string, resume: StoredResume, withData: boolean) => void;
+  /** The page's `prepareUploadParams` cancelled this file. */
+  readonly onCancel?: (id: string) => void;
 }
 
 /**

@@ -101,6 +101,7 @@ export class UploadQueue {
       onTaskStart: (id) => this.handleTaskStart(id),
       onTaskEnd: () => this.handleTaskEnd(),
       onResumePoint: (id, resume, withData) => this.keep((store) => store.saveResume(id, resume, withData)),
+      onCancel: (id) => this.cancel(id),
     });
     this.uploader = this.uppy.getPlugin<KumoUploader>(UPLOADER_ID)!;
     this.listenToUppy();

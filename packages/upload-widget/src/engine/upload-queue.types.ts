@@ -39,6 +39,42 @@ export interface SignatureResult {
   readonly timestamp?: number | string;
 }
 
+/**
+ * What Cloudinary's `prepareUploadParams` answers for one file: the parameters to upload it with
+ * (camelCase as listed, or any Upload API parameter in snake_case), a `signature` (with
+ * `uploadSignatureTimestamp` and `apiKey`) for a signed upload, or `{ cancel: true }` to not upload it.
+ */
+export interface PreparedUploadParams {
+  readonly apiKey?: string;
+  readonly context?: Readonly<Record<string, string>>;
+  readonly folder?: string;
+  readonly publicId?: string;
+  readonly tags?: readonly string[] | string;
+  readonly uploadPreset?: string;
+  readonly signature?: string;
+  readonly uploadSignatureTimestamp?: number | string;
+  readonly resourceType?: UploadResourceType;
+  /** The file is not uploaded; it ends as `aborted`. */
+  readonly cancel?: boolean;
+  readonly [parameter: string]: unknown;
+}
+
+/**
+ * Cloudinary's `prepareUploadParams(callback, params)`: called for each file when its upload starts,
+ * with the Upload API parameters it would be sent with (snake_case, as `uploadSignature` gets them,
+ * without a timestamp); answer through `callback` with one object or a list (the first item is used).
+ * Replaces `uploadSignature` when both are set. Returning a promise of the answer is accepted too.
+ */
+export type PrepareUploadParamsFunction = (
+  callback: (result: PreparedUploadParams | readonly PreparedUploadParams[]) => void,
+  params: Record<string, string>,
+) => PrepareUploadParamsReturn;
+
+/** Nothing (the answer goes through the callback), or a promise of the answer. */
+export type PrepareUploadParamsReturn =
+  // biome-ignore lint/suspicious/noConfusingVoidType: callback-style functions return nothing at all
+  void | Promise<PreparedUploadParams | readonly PreparedUploadParams[]>;
+
 /** Client-side checks, Cloudinary's option names. Sizes in bytes, dimensions in pixels. */
 export interface UploadRestrictions {
   readonly maxFiles?: number;
@@ -76,6 +112,8 @@ export interface UploadQueueOptions extends UploadRestrictions, UploadParameters
   readonly apiKey?: string;
   /** A signing endpoint URL (POST `{params_to_sign}` → `{signature, api_key, timestamp}`) or a function. */
   readonly uploadSignature?: string | SignatureFunction;
+  /** Called per file at upload time for the parameters to send (replaces `uploadSignature`). */
+  readonly prepareUploadParams?: PrepareUploadParamsFunction;
   /** Files larger than this go up in chunks of this size (bytes, Cloudinary's `maxChunkSize`). Default 20 MB. */
   readonly chunkSize?: number;
   /** Files uploaded at the same time. Default 3. */

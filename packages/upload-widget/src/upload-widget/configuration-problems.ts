@@ -28,11 +28,11 @@ export function configurationProblems(options: UploadWidgetOptions): Configurati
       message: '<kumo-upload-widget> has no cloud-name; uploads cannot start.',
     });
   }
-  if (!options.uploadPreset && !options.uploadSignature) {
+  if (!options.uploadPreset && !options.uploadSignature && !options.prepareUploadParams) {
     problems.push({
       code: 'upload-widget-missing-credentials',
       message:
-        '<kumo-upload-widget> needs upload-preset (an unsigned preset) or upload-signature (a signing URL or function).',
+        '<kumo-upload-widget> needs upload-preset (an unsigned preset) or upload-signature (a signing URL or function), or prepareUploadParams.',
     });
   }
   const unknown = options.sources.filter((source) => !(UPLOAD_SOURCES as readonly string[]).includes(source));

@@ -2,7 +2,12 @@ import type { UploadResourceType } from '@kumo/core';
 import { KumoElement } from '@kumo/ui/base';
 import type { Palette } from '@kumo/ui/theme/palette';
 import type { PropertyDeclarations } from 'lit';
-import type { CropMode, SignatureFunction, UploadSource } from '../engine/upload-queue.types.js';
+import type {
+  CropMode,
+  PrepareUploadParamsFunction,
+  SignatureFunction,
+  UploadSource,
+} from '../engine/upload-queue.types.js';
 import type { TextOption } from '../locales/text-overrides.js';
 import {
   aspectRatioConverter,
@@ -12,7 +17,7 @@ import {
   numberConverter,
   tagsConverter,
 } from './upload-widget.options.js';
-import type { ValueFormat, WidgetMode } from './upload-widget.types.js';
+import type { PreBatchFunction, ValueFormat, WidgetMode } from './upload-widget.types.js';
 
 /**
  * The declarative surface of `<kumo-upload-widget>`, apart from its behaviour so the element class
@@ -28,6 +33,10 @@ export class UploadWidgetBase extends KumoElement {
     uploadPreset: { attribute: 'upload-preset' },
     apiKey: { attribute: 'api-key' },
     uploadSignature: { attribute: 'upload-signature' },
+    prepareUploadParams: { attribute: false },
+    preBatch: { attribute: false },
+    singleUploadAutoClose: { type: Boolean, attribute: 'single-upload-auto-close' },
+    autoMinimize: { type: Boolean, attribute: 'auto-minimize' },
     resourceType: { attribute: 'resource-type' },
     sources: { converter: listConverter },
     defaultSource: { attribute: 'default-source' },
@@ -76,6 +85,14 @@ export class UploadWidgetBase extends KumoElement {
   declare apiKey: string | undefined;
   /** Signing endpoint URL (POST `{params_to_sign}`), or Cloudinary's `(callback, params) => void` function. */
   declare uploadSignature: string | SignatureFunction | undefined;
+  /** Cloudinary's `(callback, params) => void`: per file at upload time, the parameters to send or `{ cancel: true }`. */
+  declare prepareUploadParams: PrepareUploadParamsFunction | undefined;
+  /** Cloudinary's `(callback, data) => void`: before a batch joins the queue; `callback({ cancel: true })` refuses it. */
+  declare preBatch: PreBatchFunction | undefined;
+  /** Closes the widget once a single file is uploaded, when it is not `multiple`. */
+  declare singleUploadAutoClose: boolean;
+  /** Shrinks the widget to its queue bar while files upload. */
+  declare autoMinimize: boolean;
   /** `auto` (default), `image`, `video` or `raw`. */
   declare resourceType: UploadResourceType;
   /** Source tabs in display order; attribute: `sources="local url camera"`. Default all three. */

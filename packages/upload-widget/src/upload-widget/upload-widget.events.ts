@@ -7,7 +7,7 @@ import type {
   Rejection,
   UploadSource,
 } from '../engine/upload-queue.types.js';
-import type { DisplayState } from './upload-widget.types.js';
+import type { BatchCancelReason, DisplayState } from './upload-widget.types.js';
 
 const added = 'kumo-upload-added';
 const rejected = 'kumo-upload-rejected';
@@ -146,10 +146,13 @@ export class KumoUploadCloseEvent extends KumoEvent<Record<string, never>> {
   }
 }
 
-/** A batch held more files than allowed; the extra files were not added (`MAX_EXCEEDED`). */
-export class KumoUploadBatchCancelledEvent extends KumoEvent<{ readonly reason: 'MAX_EXCEEDED' }> {
+/**
+ * A batch was refused: it held more files than allowed and the extra files were not added
+ * (`MAX_EXCEEDED`), or the page's `preBatch` cancelled it and none were (`PREBATCH_CANCELLED`).
+ */
+export class KumoUploadBatchCancelledEvent extends KumoEvent<{ readonly reason: BatchCancelReason }> {
   static readonly eventName = batchCancelled;
-  constructor(reason: 'MAX_EXCEEDED') {
+  constructor(reason: BatchCancelReason) {
     super(batchCancelled, { reason });
   }
 }

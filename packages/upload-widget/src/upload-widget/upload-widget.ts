@@ -93,7 +93,10 @@ type PanelHost = import('./widget-panel.js').PanelHost;
  * @event kumo-display-changed - Shown, hidden, minimized or expanded (`detail.state`).
  * @event kumo-source-changed - The person chose another source (`detail.source`).
  * @event kumo-close - The widget was closed.
- * @event kumo-batch-cancelled - A batch had more files than allowed (`detail.reason`: `MAX_EXCEEDED`).
+ * @event kumo-batch-cancelled - A batch was refused (`detail.reason`): more files than allowed (`MAX_EXCEEDED`) or `preBatch` cancelled it (`PREBATCH_CANCELLED`).
+ * @event kumo-public-id-changed - The person changed the public id in the advanced options (`detail.id`).
+ * @event kumo-tags-changed - The person changed the tags in the advanced options (`detail.tags`).
+ * @event kumo-show-completed - The widget shows its uploaded files (`detail.items`).
  */
 export class KumoUploadWidget extends UploadWidgetBase {
   static override styles = [themeStyles, buttonStyles, uploadWidgetStyles];

@@ -1,6 +1,11 @@
 import type { UploadResourceType } from '@kumo/core';
 import type { Palette } from '@kumo/ui/theme/palette';
-import type { CropMode, SignatureFunction, UploadSource } from '../engine/upload-queue.types.js';
+import type {
+  CropMode,
+  PrepareUploadParamsFunction,
+  SignatureFunction,
+  UploadSource,
+} from '../engine/upload-queue.types.js';
 import type { TextOption } from '../locales/text-overrides.js';
 
 /** How the widget shows: a trigger button opening a dialog (`modal`), or in the page (`inline`). */
@@ -26,6 +31,32 @@ export const UPLOAD_RESOURCE_TYPES = [
   'raw',
 ] as const satisfies readonly UploadResourceType[];
 
+/** Why `kumo-batch-cancelled` refused a batch: too many files, or the page's `preBatch` said so. */
+export const BATCH_CANCEL_REASONS = ['MAX_EXCEEDED', 'PREBATCH_CANCELLED'] as const;
+export type BatchCancelReason = (typeof BATCH_CANCEL_REASONS)[number];
+
+/** What `preBatch` is told about each file of a batch. */
+export interface BatchFileInfo {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+/**
+ * Cloudinary's `preBatch(callback, data)`: called before a batch of files joins the queue, with
+ * `data.files`; `callback({ cancel: true })` refuses the whole batch, `callback()` lets it in.
+ * Returning a promise of the same answer is accepted too.
+ */
+export type PreBatchFunction = (
+  callback: (result?: { readonly cancel?: boolean }) => void,
+  data: { readonly files: readonly BatchFileInfo[] },
+) => PreBatchReturn;
+
+/** Nothing (the answer goes through the callback), or a promise of the answer. */
+export type PreBatchReturn =
+  // biome-ignore lint/suspicious/noConfusingVoidType: callback-style functions return nothing at all
+  void | Promise<{ readonly cancel?: boolean } | undefined>;
+
 /** What the widget body shows: the sources, the crop step, the queue, or what was uploaded. */
 export const WIDGET_VIEWS = ['sources', 'crop', 'queue', 'completed'] as const;
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
@@ -40,6 +71,10 @@ export interface UploadWidgetOptions {
   uploadPreset: string | undefined;
   apiKey: string | undefined;
   uploadSignature: string | SignatureFunction | undefined;
+  prepareUploadParams: PrepareUploadParamsFunction | undefined;
+  preBatch: PreBatchFunction | undefined;
+  singleUploadAutoClose: boolean;
+  autoMinimize: boolean;
   resourceType: UploadResourceType;
   sources: readonly UploadSource[];
   defaultSource: UploadSource | undefined;

@@ -19,7 +19,9 @@ import type { KumoUploadPhotoCaptureEvent } from '../upload-source-camera/upload
 import type { KumoUploadFilesPickEvent } from '../upload-source-local/upload-source-local.events.js';
 import type { KumoUploadUrlSubmitEvent } from '../upload-source-url/upload-source-url.events.js';
 import type { LazyPartsController } from './lazy-parts.js';
+import { askPreBatch, batchFiles } from './pre-batch.js';
 import { isActive, type QueueController } from './queue-controller.js';
+import { KumoUploadBatchCancelledEvent } from './upload-widget.events.js';
 import type { KumoUploadWidget } from './upload-widget.js';
 import { type AdvancedParameters, acceptOf, validOr } from './upload-widget.options.js';
 import { CROPPING_MODES, type WidgetView } from './upload-widget.types.js';
@@ -32,6 +34,11 @@ import {
   sourcesView,
   titleText,
 } from './upload-widget.views.js';
+import {
+  KumoUploadPublicIdChangedEvent,
+  KumoUploadShowCompletedEvent,
+  KumoUploadTagsChangedEvent,
+} from './widget-panel.events.js';
 
 export { styles } from './upload-widget.views.js';
 
@@ -65,17 +72,39 @@ export interface PanelHost {
 
 type AddEvent = KumoUploadFilesPickEvent | KumoUploadPhotoCaptureEvent | KumoUploadUrlSubmitEvent;
 
-/** The panel's event handlers, made once per widget so that Lit keeps the same listeners. */
+/**
+ * The panel's event handlers, made once per widget so that Lit keeps the same listeners; also where
+ * the widget starts following its queue for `autoMinimize` and `singleUploadAutoClose` (files only
+ * arrive once the panel is there).
+ */
 function handlersOf(host: PanelHost) {
   const { widget, queue } = host;
+  let typed: AdvancedParameters = {};
+  const finish = () => {
+    queue.clearFinished();
+    host.set({ browsing: false });
+  };
+  widget.addEventListener('kumo-queue-start', () => {
+    if (widget.autoMinimize && widget.isShowing) widget.minimize();
+  });
+  widget.addEventListener('kumo-queue-end', ({ detail }) => {
+    if (!widget.singleUploadAutoClose || widget.multiple) return;
+    if (detail.successful.length !== 1 || detail.failed.length > 0 || !widget.isShowing) return;
+    finish();
+    widget.close();
+  });
   return {
-    add(event: AddEvent): void {
+    async add(event: AddEvent): Promise<void> {
       event.stopPropagation();
-      host.set({ browsing: false });
       const { detail } = event;
-      if ('url' in detail) void queue.addUrl(detail.url);
-      else if ('file' in detail) void queue.addFiles([detail.file], 'camera');
-      else void queue.addFiles(detail.files, 'local');
+      const batch = 'url' in detail ? detail.url : 'file' in detail ? [detail.file] : detail.files;
+      if (widget.preBatch && !(await askPreBatch(widget.preBatch, batchFiles(batch)))) {
+        widget.dispatchEvent(new KumoUploadBatchCancelledEvent('PREBATCH_CANCELLED'));
+        return;
+      }
+      host.set({ browsing: false });
+      if (typeof batch === 'string') void queue.addUrl(batch);
+      else void queue.addFiles(batch, 'file' in detail ? 'camera' : 'local');
     },
     fileAction(event: KumoUploadFileActionEvent): void {
       event.stopPropagation();
@@ -92,7 +121,14 @@ function handlersOf(host: PanelHost) {
     },
     advanced(event: KumoUploadAdvancedChangeEvent): void {
       event.stopPropagation();
-      host.set({ advanced: { publicId: event.detail.publicId || undefined, tags: event.detail.tags } });
+      const { publicId, tags } = event.detail;
+      const previous = typed;
+      typed = { publicId: publicId || undefined, tags };
+      host.set({ advanced: typed });
+      if ((previous.publicId ?? '') !== publicId)
+        widget.dispatchEvent(new KumoUploadPublicIdChangedEvent(publicId));
+      if ((previous.tags ?? []).join() !== tags.join())
+        widget.dispatchEvent(new KumoUploadTagsChangedEvent(tags));
     },
     dialogRequestClose(event: KumoDialogRequestCloseEvent): void {
       event.stopPropagation();
@@ -107,14 +143,15 @@ function handlersOf(host: PanelHost) {
       if (widget.isShowing && !widget.isMinimized) widget.close();
     },
     done(): void {
-      queue.clearFinished();
-      host.set({ browsing: false });
+      finish();
       if (!host.state().inline) widget.close();
     },
   };
 }
 
 const handlers = new WeakMap<PanelHost, ReturnType<typeof handlersOf>>();
+/** The view each widget showed at its last rendering (undefined while closed or minimized). */
+const shownViews = new WeakMap<PanelHost, WidgetView | undefined>();
 
 function bodyContent(host: PanelHost, on: ReturnType<typeof handlersOf>) {
   const { widget: w, queue: q, parts, localize } = host;
@@ -171,6 +208,15 @@ export function renderPanel(host: PanelHost): TemplateResult {
   const { queue, localize } = host;
   const { shown, inline, off, view } = host.state();
   const files: readonly QueueFile[] = queue.snapshot.files;
+  const shownView = shown ? view : undefined;
+  if (shownView === 'completed' && shownViews.get(host) !== 'completed') {
+    const items = files.filter((file) => file.status === 'done');
+    // After this rendering: listeners find the uploaded files on screen.
+    void host.widget.updateComplete.then(() =>
+      host.widget.dispatchEvent(new KumoUploadShowCompletedEvent(items)),
+    );
+  }
+  shownViews.set(host, shownView);
   const actions = actionsView(
     view,
     files,

@@ -8,13 +8,16 @@ import type {
   KumoUploadDisplayChangedEvent,
   KumoUploadErrorEvent,
   KumoUploadProgressEvent,
+  KumoUploadPublicIdChangedEvent,
   KumoUploadQueueEndEvent,
   KumoUploadQueueStartEvent,
   KumoUploadRejectedEvent,
   KumoUploadRestoredEvent,
   KumoUploadRetryEvent,
+  KumoUploadShowCompletedEvent,
   KumoUploadSourceChangedEvent,
   KumoUploadSuccessEvent,
+  KumoUploadTagsChangedEvent,
   KumoUploadWidget,
 } from '@kumo/upload-widget';
 import type {
@@ -46,6 +49,10 @@ export type KumoUploadWidgetComponent = KumoElementComponent<
   | 'uploadPreset'
   | 'apiKey'
   | 'uploadSignature'
+  | 'prepareUploadParams'
+  | 'preBatch'
+  | 'singleUploadAutoClose'
+  | 'autoMinimize'
   | 'resourceType'
   | 'sources'
   | 'defaultSource'
@@ -109,8 +116,17 @@ export type KumoUploadWidgetComponent = KumoElementComponent<
     'kumo-source-changed': KumoUploadSourceChangedEvent;
     /** The widget was closed. */
     'kumo-close': KumoUploadCloseEvent;
-    /** A batch had more files than allowed (`detail.reason`: `MAX_EXCEEDED`). */
+    /**
+     * A batch was refused (`detail.reason`): more files than allowed (`MAX_EXCEEDED`) or `preBatch`
+     * cancelled it (`PREBATCH_CANCELLED`).
+     */
     'kumo-batch-cancelled': KumoUploadBatchCancelledEvent;
+    /** The person changed the public id in the advanced options (`detail.id`). */
+    'kumo-public-id-changed': KumoUploadPublicIdChangedEvent;
+    /** The person changed the tags in the advanced options (`detail.tags`). */
+    'kumo-tags-changed': KumoUploadTagsChangedEvent;
+    /** The widget shows its uploaded files (`detail.items`). */
+    'kumo-show-completed': KumoUploadShowCompletedEvent;
   }
 >;
 
