@@ -5,9 +5,14 @@ import { sleep, waitUntil } from '@kumo/ui/testing/fixture';
 import { admin } from '@kumo/ui/testing/kumo-server';
 import { assert } from 'chai';
 import type { Kumo } from './kumo.js';
-import { loadKumoScript, pngFile, testServer } from './testing/kumo-script.js';
+import {
+  ensureUnsignedPreset,
+  loadKumoScript,
+  pngFile,
+  testServer,
+  widgetTracker,
+} from './testing/kumo-script.js';
 import type { UploadWidgetError, UploadWidgetResult } from './upload-widget-events.js';
-import type { UploadWidget } from './upload-widget-proxy.js';
 
 const PRESET = 'embed-hooks-unsigned';
 
@@ -62,20 +67,15 @@ async function pick(files: readonly File[]): Promise<void> {
 describe('kumo.js: upload widget hooks and events', () => {
   let kumo: Kumo;
   const { apiBase, cloudName } = testServer();
-  const widgets: UploadWidget[] = [];
-  const track = (widget: UploadWidget) => {
-    widgets.push(widget);
-    return widget;
-  };
+  const { track, destroyAll } = widgetTracker();
 
   before(async () => {
-    const created = await admin('POST', '/upload_presets', { name: PRESET, unsigned: true });
-    assert.include([200, 201, 409], created.status, 'unsigned preset');
+    await ensureUnsignedPreset(PRESET);
     kumo = await loadKumoScript(apiBase);
   });
 
   afterEach(async () => {
-    for (const widget of widgets.splice(0)) await widget.destroy();
+    await destroyAll();
   });
 
   it('uploads with the tags prepareUploadParams answers, which the Admin API then shows', async () => {

@@ -3,8 +3,9 @@
  * from it with a plain `<script>` tag, the way a site builder's page loads it.
  */
 
-import { testServer } from '@kumo/ui/testing/kumo-server';
+import { admin, testServer } from '@kumo/ui/testing/kumo-server';
 import type { Kumo } from '../kumo.js';
+import type { UploadWidget } from '../upload-widget-proxy.js';
 
 export { testServer };
 
@@ -35,4 +36,24 @@ export function pngFile(name = 'red.png'): File {
     (char) => char.charCodeAt(0),
   );
   return new File([bytes], name, { type: 'image/png', lastModified: Date.UTC(2024, 0, 1) });
+}
+
+/** Creates the unsigned upload preset `name` on the test server, unless it is there already. */
+export async function ensureUnsignedPreset(name: string): Promise<void> {
+  const created = await admin('POST', '/upload_presets', { name, unsigned: true });
+  if (![200, 201, 409].includes(created.status)) throw new Error(`preset ${name}: HTTP ${created.status}`);
+}
+
+/** Keeps the widgets a test creates (`track`) so that `destroyAll` removes them after it. */
+export function widgetTracker() {
+  const widgets: UploadWidget[] = [];
+  return {
+    track(widget: UploadWidget): UploadWidget {
+      widgets.push(widget);
+      return widget;
+    },
+    async destroyAll(options?: { readonly removeThumbnails?: boolean }): Promise<void> {
+      for (const widget of widgets.splice(0)) await widget.destroy(options);
+    },
+  };
 }

@@ -2,8 +2,8 @@
 // no tests itself; the `.test.ts` name keeps it out of the package build.
 import { admin as adminOf, testServer } from '@kumo/ui/testing/kumo-server';
 import { uniqueName } from '../testing/widget-fixtures.js';
-import type { UploadQueue } from './upload-queue.js';
-import type { QueueEvent } from './upload-queue.types.js';
+import { UploadQueue } from './upload-queue.js';
+import type { QueueEvent, UploadQueueOptions } from './upload-queue.types.js';
 
 export { ownServer, restartServer, type TestServer, testServer } from '@kumo/ui/testing/kumo-server';
 export { uniqueName } from '../testing/widget-fixtures.js';
@@ -181,3 +181,21 @@ export async function signWithServer(
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const queues: UploadQueue[] = [];
+
+/** A queue on the test server (`defaults` first, then `options`), destroyed by `destroyQueues`. */
+export function createQueue(
+  options: Partial<UploadQueueOptions> = {},
+  defaults: Partial<UploadQueueOptions> = {},
+): UploadQueue {
+  const { apiBase, cloudName } = testServer();
+  const queue = new UploadQueue({ apiBase, cloudName, ...defaults, ...options });
+  queues.push(queue);
+  return queue;
+}
+
+/** Destroys the queues `createQueue` made (each test file calls it after each test). */
+export function destroyQueues(): void {
+  for (const queue of queues.splice(0)) queue.destroy();
+}

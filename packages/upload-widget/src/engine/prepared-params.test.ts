@@ -1,6 +1,8 @@
 import { afterEach, describe, it } from 'node:test';
 import { assert } from 'chai';
 import {
+  createQueue,
+  destroyQueues,
   imageBlob,
   nextEvent,
   record,
@@ -12,21 +14,10 @@ import {
   unsignedPreset,
   uploadRequests,
 } from './engine-fixtures.test.js';
-import { UploadQueue } from './upload-queue.js';
-import type { PrepareUploadParamsFunction, UploadQueueOptions } from './upload-queue.types.js';
+import type { UploadQueue } from './upload-queue.js';
+import type { PrepareUploadParamsFunction } from './upload-queue.types.js';
 
-const queues: UploadQueue[] = [];
-
-function createQueue(options: Partial<UploadQueueOptions> = {}): UploadQueue {
-  const { apiBase, cloudName } = testServer();
-  const queue = new UploadQueue({ apiBase, cloudName, ...options });
-  queues.push(queue);
-  return queue;
-}
-
-afterEach(() => {
-  for (const queue of queues.splice(0)) queue.destroy();
-});
+afterEach(destroyQueues);
 
 async function png(name = 'photo.png') {
   return { name, data: await imageBlob(40, 30) };

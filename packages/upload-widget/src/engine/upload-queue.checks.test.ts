@@ -2,6 +2,8 @@
 import { afterEach, describe, it } from 'node:test';
 import { assert } from 'chai';
 import {
+  createQueue,
+  destroyQueues,
   download,
   imageBlob,
   nextEvent,
@@ -9,25 +11,13 @@ import {
   QUADRANTS,
   resource,
   signWithServer,
-  testServer,
   uniqueName,
   unsignedPreset,
 } from './engine-fixtures.test.js';
-import { UploadQueue } from './upload-queue.js';
-import type { Rejection, SignatureFunction, UploadQueueOptions } from './upload-queue.types.js';
+import type { UploadQueue } from './upload-queue.js';
+import type { Rejection, SignatureFunction } from './upload-queue.types.js';
 
-const queues: UploadQueue[] = [];
-
-function createQueue(options: Partial<UploadQueueOptions> = {}): UploadQueue {
-  const { apiBase, cloudName } = testServer();
-  const queue = new UploadQueue({ apiBase, cloudName, ...options });
-  queues.push(queue);
-  return queue;
-}
-
-afterEach(() => {
-  for (const queue of queues.splice(0)) queue.destroy();
-});
+afterEach(destroyQueues);
 
 async function png(name: string, width = 40, height = 30) {
   return { name, data: await imageBlob(width, height) };

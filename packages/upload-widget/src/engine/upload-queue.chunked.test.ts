@@ -2,6 +2,8 @@
 import { afterEach, describe, it } from 'node:test';
 import { assert } from 'chai';
 import {
+  createQueue as createQueueWith,
+  destroyQueues,
   download,
   nextEvent,
   ownServer,
@@ -11,28 +13,19 @@ import {
   signWithServer,
   sleep,
   startCountingRequests,
-  testServer,
   uniqueName,
   unsignedPreset,
   uploadRequests,
 } from './engine-fixtures.test.js';
 import { RecoveryStore } from './recovery-store.js';
-import { UploadQueue } from './upload-queue.js';
+import type { UploadQueue } from './upload-queue.js';
 import type { UploadQueueOptions } from './upload-queue.types.js';
 
 const CHUNK = 64 * 1024;
-const queues: UploadQueue[] = [];
+const createQueue = (options: Partial<UploadQueueOptions> = {}) =>
+  createQueueWith(options, { resourceType: 'raw', chunkSize: CHUNK });
 
-function createQueue(options: Partial<UploadQueueOptions> = {}): UploadQueue {
-  const { apiBase, cloudName } = testServer();
-  const queue = new UploadQueue({ apiBase, cloudName, resourceType: 'raw', chunkSize: CHUNK, ...options });
-  queues.push(queue);
-  return queue;
-}
-
-afterEach(() => {
-  for (const queue of queues.splice(0)) queue.destroy();
-});
+afterEach(destroyQueues);
 
 /** Resolves once the queue has reported at least `bytes` uploaded for some file. */
 function progressPast(queue: UploadQueue, bytes: number) {

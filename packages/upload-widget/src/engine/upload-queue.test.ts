@@ -1,6 +1,8 @@
 import { afterEach, describe, it } from 'node:test';
 import { assert } from 'chai';
 import {
+  createQueue,
+  destroyQueues,
   imageBlob,
   nextEvent,
   randomBytes,
@@ -13,21 +15,10 @@ import {
   uniqueName,
   unsignedPreset,
 } from './engine-fixtures.test.js';
-import { UploadQueue } from './upload-queue.js';
-import type { QueueEvent, SignatureFunction, UploadQueueOptions } from './upload-queue.types.js';
+import type { UploadQueue } from './upload-queue.js';
+import type { QueueEvent, SignatureFunction } from './upload-queue.types.js';
 
-const queues: UploadQueue[] = [];
-
-function createQueue(options: Partial<UploadQueueOptions> = {}): UploadQueue {
-  const { apiBase, cloudName } = testServer();
-  const queue = new UploadQueue({ apiBase, cloudName, ...options });
-  queues.push(queue);
-  return queue;
-}
-
-afterEach(() => {
-  for (const queue of queues.splice(0)) queue.destroy();
-});
+afterEach(destroyQueues);
 
 const PIXEL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==';

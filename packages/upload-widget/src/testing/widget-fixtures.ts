@@ -3,9 +3,12 @@
  * server, generated files, and reaching into the widget's parts the way a person would.
  */
 import { expectNoAxeViolations } from '@kumo/ui/testing/axe';
-import { admin } from '@kumo/ui/testing/kumo-server';
+import { fixture } from '@kumo/ui/testing/fixture';
+import { admin, type TestServer, testServer } from '@kumo/ui/testing/kumo-server';
+import { html } from 'lit';
+import type { KumoUploadWidget } from '../upload-widget/upload-widget.js';
 
-export { admin, type TestServer, testServer } from '@kumo/ui/testing/kumo-server';
+export { admin, type TestServer, testServer };
 
 let counter = 0;
 
@@ -98,4 +101,27 @@ export async function expectAccessible(
   disabledRules: readonly string[] = [],
 ): Promise<void> {
   await expectNoAxeViolations(element, disabledRules);
+}
+
+/**
+ * An inline widget talking to the test server, with `attributes` (true: present, false: absent) and
+ * `properties` set before it connects. The test file registers the element.
+ */
+export async function inlineWidget(
+  attributes: Record<string, string | boolean> = {},
+  properties: Partial<KumoUploadWidget> = {},
+): Promise<KumoUploadWidget> {
+  const widget = document.createElement('kumo-upload-widget');
+  widget.setAttribute('mode', 'inline');
+  widget.setAttribute('api-base', testServer().apiBase);
+  widget.setAttribute('cloud-name', testServer().cloudName);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) widget.setAttribute(name, '');
+    else if (value !== false) widget.setAttribute(name, value);
+  }
+  Object.assign(widget, properties);
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.append(widget);
+  await widget.updateComplete;
+  return widget;
 }

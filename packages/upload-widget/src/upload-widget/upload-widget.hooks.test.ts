@@ -10,6 +10,7 @@ import type { BatchFileInfo } from '../index.js';
 import {
   countTagged,
   deep,
+  inlineWidget,
   nextEvent,
   pngFile,
   recordEvents,
@@ -33,25 +34,6 @@ import type {
 } from './widget-panel.events.js';
 
 const server = () => testServer();
-
-async function inlineWidget(
-  attributes: Record<string, string | boolean> = {},
-  properties: Partial<KumoUploadWidget> = {},
-): Promise<KumoUploadWidget> {
-  const widget = document.createElement('kumo-upload-widget');
-  widget.setAttribute('mode', 'inline');
-  widget.setAttribute('api-base', server().apiBase);
-  widget.setAttribute('cloud-name', server().cloudName);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === true) widget.setAttribute(name, '');
-    else if (value !== false) widget.setAttribute(name, value);
-  }
-  Object.assign(widget, properties);
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(widget);
-  await widget.updateComplete;
-  return widget;
-}
 
 async function modalWidget(
   preset: string,

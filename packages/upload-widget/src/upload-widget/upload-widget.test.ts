@@ -26,6 +26,7 @@ import {
   countTagged,
   deep,
   expectAccessible,
+  inlineWidget,
   nextEvent,
   pngFile,
   recordEvents,
@@ -38,22 +39,6 @@ import type { KumoUploadDisplayChangedEvent, KumoUploadSuccessEvent } from './up
 import type { KumoUploadWidget } from './upload-widget.js';
 
 const server = () => testServer();
-
-/** An inline widget talking to the test server. */
-async function inlineWidget(attributes: Record<string, string | boolean> = {}): Promise<KumoUploadWidget> {
-  const widget = document.createElement('kumo-upload-widget');
-  widget.setAttribute('mode', 'inline');
-  widget.setAttribute('api-base', server().apiBase);
-  widget.setAttribute('cloud-name', server().cloudName);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === true) widget.setAttribute(name, '');
-    else if (value !== false) widget.setAttribute(name, value);
-  }
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(widget);
-  await widget.updateComplete;
-  return widget;
-}
 
 const root = (widget: KumoUploadWidget) => widget.shadowRoot!;
 const part = <T extends Element = HTMLElement>(widget: KumoUploadWidget, name: string) =>
