@@ -11,6 +11,7 @@ import { FLAVOURS, type Flavour } from './shared/code-generator/code-generator.j
 import { flavourApp, serveFlavour } from './testing/flavour-apps.js';
 import { KumoTestServer, launchChromium, StudioServer } from './testing/studio-harness.js';
 import { configurationOf, generatedCode, openStudioPage, waitForPreview } from './testing/studio-preview.js';
+import { BEHAVIOUR_EVENTS, BEHAVIOUR_OPTIONS } from './testing/upload-widget-samples.js';
 import {
   DEFAULT_STATE,
   stateToHash,
@@ -145,6 +146,35 @@ describe('upload widget studio', () => {
       palette: { window: '#fdf6e3', action: '#6b21a8' },
       events: ['kumo-upload-success'],
     };
+    // The crop step's extras and the widget's behaviour while uploading: one file (auto close needs
+    // `multiple` off), not an image, so it goes up without the crop step.
+    const behaviour: Partial<UploadWidgetStudioState> = {
+      ...BEHAVIOUR_OPTIONS,
+      croppingAspectRatios: [...BEHAVIOUR_OPTIONS.croppingAspectRatios],
+      mode: 'inline',
+      events: ['kumo-upload-success', ...BEHAVIOUR_EVENTS],
+    };
+    const configurations = [
+      {
+        name: 'escaped',
+        state: configured,
+        // What the server must hold besides the bytes.
+        checkStored: (stored: Record<string, unknown>) => {
+          assert.sameMembers(stored.tags as string[], ['summer sale', 'say "hi" it\'s {x}']);
+          assert.deepEqual((stored.context as { custom?: unknown })?.custom, {
+            alt: 'He said "hi" & <left>',
+            caption: "it's {new}",
+          });
+          assert.match(String(stored.public_id), /^studio\/flavours\//);
+        },
+      },
+      {
+        name: 'behaviour',
+        state: behaviour,
+        // The preview (and so each flavour, compared with it) really carries the options.
+        previewOptions: BEHAVIOUR_OPTIONS,
+      },
+    ];
     // Each flavour logs this when its success listener runs.
     const successLog: Record<Flavour, string> = {
       'script-tag': 'success',
@@ -153,42 +183,40 @@ describe('upload widget studio', () => {
       vue: 'kumo-upload-success',
     };
 
-    for (const flavour of FLAVOURS) {
-      it(`${flavour}: configures the same widget as the preview and uploads`, async () => {
-        const { page, logs } = await newPage();
-        await openStudio(page, configured);
-        const expected = await configurationOf(page, PREVIEW);
-        const code = await generatedCode(page, flavour);
+    for (const { name, state, checkStored, previewOptions } of configurations) {
+      for (const flavour of FLAVOURS) {
+        it(`${flavour}, ${name} options: configures the same widget as the preview and uploads`, async () => {
+          const { page, logs } = await newPage();
+          await openStudio(page, state);
+          const expected = await configurationOf(page, PREVIEW);
+          if (previewOptions) assert.deepInclude(JSON.parse(expected).options, previewOptions);
+          const code = await generatedCode(page, flavour);
 
-        const app = await flavourApp(flavour, code);
-        try {
-          const url = await serveFlavour(page, studio.origin, app);
-          await page.goto(url);
-          await page.waitForFunction(
-            (tag) => !!customElements.get(tag) && !!document.querySelector(tag),
-            WIDGET,
-            { timeout: 20_000 },
-          );
-          assert.deepEqual(JSON.parse(await configurationOf(page, WIDGET)), JSON.parse(expected));
+          const app = await flavourApp(flavour, code);
+          try {
+            const url = await serveFlavour(page, studio.origin, app);
+            await page.goto(url);
+            await page.waitForFunction(
+              (tag) => !!customElements.get(tag) && !!document.querySelector(tag),
+              WIDGET,
+              { timeout: 20_000 },
+            );
+            assert.deepEqual(JSON.parse(await configurationOf(page, WIDGET)), JSON.parse(expected));
 
-          const spec = file(`${flavour}.bin`, 20 * KIB);
-          await addFiles(page, WIDGET, [spec]);
-          await waitUntil(
-            () => logs.some((args) => args[0] === successLog[flavour]),
-            `${flavour} logs success`,
-          );
-          const info = logs.find((args) => args[0] === successLog[flavour])?.[1] as Record<string, unknown>;
-          const stored = await assertStored(info, spec);
-          assert.sameMembers(stored.tags as string[], ['summer sale', 'say "hi" it\'s {x}']);
-          assert.deepEqual((stored.context as { custom?: unknown })?.custom, {
-            alt: 'He said "hi" & <left>',
-            caption: "it's {new}",
-          });
-          assert.match(String(stored.public_id), /^studio\/flavours\//);
-        } finally {
-          app.close();
-        }
-      });
+            const spec = file(`${flavour}.bin`, 20 * KIB);
+            await addFiles(page, WIDGET, [spec]);
+            await waitUntil(
+              () => logs.some((args) => args[0] === successLog[flavour]),
+              `${flavour} logs success`,
+            );
+            const info = logs.find((args) => args[0] === successLog[flavour])?.[1] as Record<string, unknown>;
+            const stored = await assertStored(info, spec);
+            checkStored?.(stored);
+          } finally {
+            app.close();
+          }
+        });
+      }
     }
   });
 
@@ -199,7 +227,7 @@ describe('upload widget studio', () => {
       await page.getByLabel('Cloud name').fill('demo');
       await page.getByLabel('Several files at once').check();
       await page.getByLabel('Max files').fill('4');
-      await page.getByLabel('Tags').fill('red bike, "quoted"');
+      await page.getByLabel('Tags', { exact: true }).fill('red bike, "quoted"');
       await page.getByRole('button', { name: 'Move Web address up' }).click();
       await page.getByRole('radio', { name: 'Inline' }).check();
       await page.getByLabel('Language').selectOption('ar');
@@ -227,9 +255,59 @@ describe('upload widget studio', () => {
       await page.reload();
       await waitForPreview(page, hash, WIDGET);
       assert.strictEqual(await page.getByLabel('Max files').inputValue(), '4');
-      assert.strictEqual(await page.getByLabel('Tags').inputValue(), 'red bike, "quoted"');
+      assert.strictEqual(await page.getByLabel('Tags', { exact: true }).inputValue(), 'red bike, "quoted"');
       assert.isTrue(await page.getByRole('radio', { name: 'Inline' }).isChecked());
       assert.deepEqual(JSON.parse(await configurationOf(page, PREVIEW)), options);
+    });
+
+    it('shows the crop extras with cropping on, and puts them and the upload behaviour in code and address', async () => {
+      const { page } = await newPage();
+      await openStudio(page, {});
+      assert.isFalse(await page.getByLabel('Ratio presets').isVisible());
+      await page.getByLabel('Crop images before upload').check();
+      await page.getByLabel('Ratio presets').fill('1 4/3 16:9');
+      await page.getByRole('radio', { name: 'Crop in the browser' }).check();
+      await page.getByLabel('Offer to upload without cropping').check();
+      await page.getByLabel('Close after the upload').check();
+      await page.getByLabel('Advanced options: public id and tag fields').check();
+      await page.getByLabel('Parallel uploads').fill('5');
+      await page.getByLabel('Minimize while uploading').check();
+      await page.getByLabel('kumo-public-id-changed').check();
+
+      const hash = await page.evaluate(() => location.hash.slice(1));
+      await waitForPreview(page, hash, WIDGET);
+      const { options } = JSON.parse(await configurationOf(page, PREVIEW));
+      assert.deepInclude(options, {
+        croppingAspectRatios: [1, 4 / 3, 16 / 9],
+        croppingMode: 'apply',
+        showSkipCropButton: true,
+        singleUploadAutoClose: true,
+        showAdvancedOptions: true,
+        parallelUploads: 5,
+        autoMinimize: true,
+      });
+      const esModule = await generatedCode(page, 'es-module');
+      assert.include(esModule, `cropping-aspect-ratios="1 ${4 / 3} ${16 / 9}"`);
+      assert.include(esModule, 'cropping-mode="apply"');
+      assert.include(esModule, 'parallel-uploads="5"');
+      assert.include(esModule, "addEventListener('kumo-public-id-changed'");
+      const scriptTag = await generatedCode(page, 'script-tag');
+      assert.include(scriptTag, "if (result.event === 'publicid')");
+
+      // Several files: closing after the upload no longer applies, and the code says nothing of it.
+      await page.getByLabel('Several files at once').check();
+      assert.isTrue(await page.getByLabel('Close after the upload').isDisabled());
+      assert.notInclude(await generatedCode(page, 'es-module'), 'single-upload-auto-close');
+
+      await page.reload();
+      await waitForPreview(page, await page.evaluate(() => location.hash.slice(1)), WIDGET);
+      assert.strictEqual(await page.getByLabel('Ratio presets').inputValue(), '1 4/3 16/9');
+      assert.isTrue(await page.getByRole('radio', { name: 'Crop in the browser' }).isChecked());
+      assert.strictEqual(await page.getByLabel('Parallel uploads').inputValue(), '5');
+      assert.isTrue(await page.getByLabel('Close after the upload').isChecked());
+      await page.getByLabel('Crop images before upload').uncheck();
+      assert.isFalse(await page.getByLabel('Ratio presets').isVisible());
+      assert.notInclude(await generatedCode(page, 'es-module'), 'cropping');
     });
 
     it('copies each flavour to the clipboard and says so', async () => {

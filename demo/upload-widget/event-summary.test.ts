@@ -51,9 +51,22 @@ describe('event summary', () => {
     assert.strictEqual(summarizeEvent('kumo-batch-cancelled', { reason: 'MAX_EXCEEDED' }), 'MAX_EXCEEDED');
   });
 
+  it('shows what the person typed in the advanced options and which uploads the widget lists', () => {
+    assert.strictEqual(summarizeEvent('kumo-public-id-changed', { id: 'summer/hero' }), 'summer/hero');
+    assert.strictEqual(summarizeEvent('kumo-public-id-changed', { id: '' }), 'none');
+    assert.strictEqual(summarizeEvent('kumo-tags-changed', { tags: ['red', 'bike'] }), 'red, bike');
+    assert.strictEqual(summarizeEvent('kumo-tags-changed', { tags: [] }), 'none');
+    assert.strictEqual(
+      summarizeEvent('kumo-show-completed', { items: [{ name: 'a.png' }, { name: 'b.bin' }] }),
+      'a.png, b.bin',
+    );
+  });
+
   it('copes with missing fields and unknown events', () => {
     assert.strictEqual(summarizeEvent('kumo-upload-added', {}), 'none');
     assert.strictEqual(summarizeEvent('kumo-upload-error', {}), '?: failed');
     assert.strictEqual(summarizeEvent('kumo-close', {}), '');
+    assert.strictEqual(summarizeEvent('kumo-public-id-changed', {}), 'none');
+    assert.strictEqual(summarizeEvent('kumo-show-completed', {}), 'none');
   });
 });

@@ -48,6 +48,12 @@ export function summarizeEvent(name: string, event: Payload): string {
       return String(event.source);
     case 'kumo-batch-cancelled':
       return String(event.reason);
+    case 'kumo-public-id-changed':
+      return typeof event.id === 'string' && event.id !== '' ? event.id : 'none';
+    case 'kumo-tags-changed':
+      return list(event.tags, String);
+    case 'kumo-show-completed':
+      return list(event.items, nameOf);
     default:
       return '';
   }

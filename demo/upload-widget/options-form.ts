@@ -1,9 +1,12 @@
 // The options form: builds its generated parts (sources, palette, events), writes a state into the
 // controls and reads the controls back into a state. Knows nothing about the preview or the code.
 import { oneOf, StudioOptionsFormBase } from '../shared/studio-options-form.js';
+import { formatAspectRatios, parseAspectRatios, unreadableAspectRatios } from './aspect-ratio-text.js';
 import {
   AUTH_MODES,
   type AuthMode,
+  CROPPING_MODES,
+  type CroppingMode,
   formatContext,
   LANGUAGES,
   type Language,
@@ -80,6 +83,13 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
     const valid = input.value !== '' && Number.isFinite(value) && value > 0;
     input.setAttribute('aria-invalid', String(input.value !== '' && !valid));
     return valid ? value : undefined;
+  }
+
+  /** The ratio presets typed; the field is marked invalid while an item is not a ratio. */
+  private aspectRatiosValue(): number[] {
+    const input = this.byId('aspect-ratios');
+    input.setAttribute('aria-invalid', String(unreadableAspectRatios(input.value).length > 0));
+    return parseAspectRatios(input.value);
   }
 
   private setNumber(id: string, value: number | undefined): void {
@@ -185,6 +195,7 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
     this.sourceOrder = [...state.sources, ...SOURCES.filter((source) => !state.sources.includes(source))];
     this.buildSources(state.sources);
     this.byId('multiple').checked = state.multiple;
+    this.byId('single-upload-auto-close').checked = state.singleUploadAutoClose;
     this.setNumber('max-files', state.maxFiles);
     this.setNumber('max-file-size', state.maxFileSize);
     this.byId('formats').value = state.clientAllowedFormats.join(', ');
@@ -194,12 +205,18 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
     this.setNumber('max-height', state.maxImageHeight);
     this.byId('cropping').checked = state.cropping;
     this.setNumber('aspect-ratio', state.croppingAspectRatio);
+    this.byId('aspect-ratios').value = formatAspectRatios(state.croppingAspectRatios);
+    this.setRadio('cropping-mode', state.croppingMode);
+    this.byId('show-skip-crop-button').checked = state.showSkipCropButton;
     this.byId('folder').value = state.folder;
     this.byId('tags').value = state.tags.join(', ');
     this.byId<HTMLTextAreaElement>('context').value = formatContext(state.context);
+    this.byId('show-advanced-options').checked = state.showAdvancedOptions;
     this.setNumber('chunk-size', state.chunkSize);
+    this.setNumber('parallel-uploads', state.parallelUploads);
     this.byId('recovery-key').value = state.recoveryKey;
     this.setRadio('mode', state.mode);
+    this.byId('auto-minimize').checked = state.autoMinimize;
     this.byId<HTMLSelectElement>('lang').value = state.lang;
     this.setRadio('theme', state.theme);
     this.palette = { ...state.palette };
@@ -220,6 +237,7 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
       uploadPreset: this.byId('upload-preset').value.trim(),
       sources: this.checkedSources(),
       multiple: this.byId('multiple').checked,
+      singleUploadAutoClose: this.byId('single-upload-auto-close').checked,
       maxFiles: this.numberValue('max-files'),
       maxFileSize: this.numberValue('max-file-size'),
       clientAllowedFormats: parseFormats(this.byId('formats').value),
@@ -229,12 +247,18 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
       maxImageHeight: this.numberValue('max-height'),
       cropping: this.byId('cropping').checked,
       croppingAspectRatio: this.numberValue('aspect-ratio', true),
+      croppingAspectRatios: this.aspectRatiosValue(),
+      croppingMode: oneOf<CroppingMode>(CROPPING_MODES, this.radioValue('cropping-mode'), 'coordinates'),
+      showSkipCropButton: this.byId('show-skip-crop-button').checked,
       folder: this.byId('folder').value.trim(),
       tags: parseList(this.byId('tags').value),
       context: parseContext(this.byId<HTMLTextAreaElement>('context').value),
+      showAdvancedOptions: this.byId('show-advanced-options').checked,
       chunkSize: this.numberValue('chunk-size'),
+      parallelUploads: this.numberValue('parallel-uploads'),
       recoveryKey: this.byId('recovery-key').value.trim(),
       mode: oneOf<Mode>(MODES, this.radioValue('mode'), 'modal'),
+      autoMinimize: this.byId('auto-minimize').checked,
       lang: oneOf<Language>(LANGUAGES, this.byId<HTMLSelectElement>('lang').value, 'en'),
       theme: oneOf<StudioTheme>(THEMES, this.radioValue('theme'), 'auto'),
       palette: { ...this.palette },
@@ -248,7 +272,9 @@ export class OptionsForm extends StudioOptionsFormBase<UploadWidgetStudioState> 
   private syncDependents(state: UploadWidgetStudioState): void {
     this.byId<HTMLDivElement>('signature-field').hidden = state.auth !== 'signed';
     this.byId<HTMLDivElement>('preset-field').hidden = state.auth !== 'preset';
-    this.byId('aspect-ratio').disabled = !state.cropping;
+    this.byId<HTMLDivElement>('cropping-fields').hidden = !state.cropping;
+    // Kept visible, as its hint says why it does nothing with several files.
+    this.byId('single-upload-auto-close').disabled = state.multiple;
     this.byId<HTMLParagraphElement>('max-file-size-hint').textContent = describeBytes(state.maxFileSize);
     this.byId<HTMLParagraphElement>('chunk-size-hint').textContent = describeBytes(state.chunkSize);
   }

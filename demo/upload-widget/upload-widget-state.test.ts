@@ -2,8 +2,16 @@ import { describe, it } from 'node:test';
 import { assert } from 'chai';
 import fc from 'fast-check';
 import { generateSnippets } from '../shared/code-generator/code-generator.js';
-import { runReact, runScriptTag } from '../testing/snippet-runners.js';
+import { runEsModule, runReact, runScriptTag, runVue } from '../testing/snippet-runners.js';
+import { BEHAVIOUR_EVENTS, BEHAVIOUR_OPTIONS } from '../testing/upload-widget-samples.js';
 import {
+  formatAspectRatio,
+  formatAspectRatios,
+  parseAspectRatios,
+  unreadableAspectRatios,
+} from './aspect-ratio-text.js';
+import {
+  CROPPING_MODES,
   DEFAULT_STATE,
   describeWidget,
   EVENT_NAMES,
@@ -49,6 +57,14 @@ const configured: UploadWidgetStudioState = {
   theme: 'dark',
   palette: { window: '#ffeedd', action: '#123456' },
   events: ['kumo-upload-success', 'kumo-queue-end'],
+};
+
+/** The crop step's extras, the widget's behaviour while uploading, and the events they bring. */
+const behaviour: UploadWidgetStudioState = {
+  ...DEFAULT_STATE,
+  ...BEHAVIOUR_OPTIONS,
+  croppingAspectRatios: [...BEHAVIOUR_OPTIONS.croppingAspectRatios],
+  events: BEHAVIOUR_EVENTS,
 };
 
 describe('upload widget studio state', () => {
@@ -103,6 +119,47 @@ describe('upload widget studio state', () => {
           .croppingAspectRatio,
         2,
       );
+    });
+
+    it('the crop step extras only apply with cropping on', () => {
+      const off = { ...behaviour, cropping: false };
+      const options = widgetOptions(off, ORIGIN);
+      assert.isUndefined(options.croppingAspectRatios);
+      assert.isUndefined(options.croppingMode);
+      assert.isUndefined(options.showSkipCropButton);
+      for (const key of ['cropping', 'croppingAspectRatios', 'croppingMode', 'showSkipCropButton'])
+        assert.notProperty(previewProperties(off, ORIGIN), key);
+    });
+
+    it('closing after the upload is left out with several files, where the widget ignores it', () => {
+      assert.isTrue(widgetOptions(behaviour, ORIGIN).singleUploadAutoClose);
+      const several = { ...behaviour, multiple: true };
+      assert.isUndefined(widgetOptions(several, ORIGIN).singleUploadAutoClose);
+      assert.notProperty(previewProperties(several, ORIGIN), 'singleUploadAutoClose');
+    });
+
+    it('the widget defaults are left out: coordinates, three parallel uploads, everything off', () => {
+      const defaults = {
+        ...DEFAULT_STATE,
+        cropping: true,
+        croppingMode: 'coordinates',
+        parallelUploads: 3,
+      } as const;
+      assert.deepEqual(previewProperties(defaults, ORIGIN), {
+        apiBase: ORIGIN,
+        cloudName: 'demo',
+        uploadSignature: `${ORIGIN}/api/sign`,
+        cropping: true,
+      });
+    });
+
+    it('the preview gets the crop extras, advanced options, parallel uploads, auto minimize and auto close', () => {
+      assert.deepEqual(previewProperties(behaviour, ORIGIN), {
+        apiBase: ORIGIN,
+        cloudName: 'demo',
+        uploadSignature: `${ORIGIN}/api/sign`,
+        ...BEHAVIOUR_OPTIONS,
+      });
     });
 
     it('the preview gets exactly the options the code sets', () => {
@@ -175,6 +232,98 @@ describe('upload widget studio state', () => {
       assert.deepEqual(run.instanceCalls, [{ method: 'open', args: [] }]);
     });
 
+    describe('the crop extras, advanced options, parallel uploads, auto minimize and auto close', () => {
+      const snippets = generateSnippets(describeWidget(behaviour, ORIGIN));
+
+      it('script tag: passes each under the name kumo.js takes and logs publicid, tags, show-completed', () => {
+        const run = runScriptTag(snippets['script-tag']);
+        const options = (run.factoryCalls[0]?.args[0] ?? {}) as Record<string, unknown>;
+        const { apiBase, cloudName, uploadSignature, ...rest } = options;
+        assert.deepEqual(rest, BEHAVIOUR_OPTIONS);
+        const callback = run.factoryCalls[0]?.args[1] as (error: unknown, result?: unknown) => void;
+        callback(null, { event: 'publicid', info: { id: 'hero' } });
+        callback(null, { event: 'tags', info: { tags: ['red'] } });
+        callback(null, { event: 'show-completed', info: { items: [] } });
+        assert.deepEqual(run.console, [
+          { level: 'log', args: ['publicid', { id: 'hero' }] },
+          { level: 'log', args: ['tags', { tags: ['red'] }] },
+          { level: 'log', args: ['show-completed', { items: [] }] },
+        ]);
+      });
+
+      it('ES module: writes each as an attribute the element reads back, and listens to the events', () => {
+        const run = runEsModule(snippets['es-module'], 'kumo-upload-widget');
+        const {
+          'api-base': apiBase,
+          'cloud-name': cloud,
+          'upload-signature': sign,
+          ...rest
+        } = run.element?.attributes ?? {};
+        assert.deepEqual(rest, {
+          'single-upload-auto-close': '',
+          cropping: '',
+          'cropping-aspect-ratios': `1 ${4 / 3} ${16 / 9}`,
+          'cropping-mode': 'apply',
+          'show-skip-crop-button': '',
+          'show-advanced-options': '',
+          'parallel-uploads': '2',
+          'auto-minimize': '',
+        });
+        assert.deepEqual(rest['cropping-aspect-ratios']?.split(' ').map(Number), [
+          ...BEHAVIOUR_OPTIONS.croppingAspectRatios,
+        ]);
+        assert.deepEqual(run.instance?.properties, {});
+        const listeners = run.instance?.listeners ?? {};
+        assert.sameMembers(Object.keys(listeners), behaviour.events as string[]);
+        listeners['kumo-public-id-changed']?.({ detail: { id: 'hero' } });
+        listeners['kumo-tags-changed']?.({ detail: { tags: ['red'] } });
+        listeners['kumo-show-completed']?.({ detail: { items: [{ name: 'a.png' }] } });
+        assert.deepEqual(
+          run.console.map((record) => record.args),
+          [
+            ['kumo-public-id-changed', 'hero'],
+            ['kumo-tags-changed', ['red']],
+            ['kumo-show-completed', [{ name: 'a.png' }]],
+          ],
+        );
+      });
+
+      it('React: passes each as a prop and listens through onPublicIdChanged, onTagsChanged, onShowCompleted', async () => {
+        const { rendered } = await runReact(snippets.react, '@kumo/react');
+        const { onPublicIdChanged, onTagsChanged, onShowCompleted, ...props } = rendered.props;
+        assert.deepEqual(props, previewProperties(behaviour, ORIGIN));
+        assert.isFunction(onPublicIdChanged);
+        assert.isFunction(onTagsChanged);
+        assert.isFunction(onShowCompleted);
+      });
+
+      it('Vue: patches each onto the element and listens to the events', async () => {
+        const { rendered } = await runVue(snippets.vue, (tag) => tag.startsWith('kumo-'));
+        const {
+          'api-base': apiBase,
+          'cloud-name': cloud,
+          'upload-signature': sign,
+          onKumoPublicIdChanged,
+          onKumoTagsChanged,
+          onKumoShowCompleted,
+          ...props
+        } = rendered.props;
+        assert.deepEqual(props, {
+          'single-upload-auto-close': '',
+          cropping: '',
+          '.croppingAspectRatios': BEHAVIOUR_OPTIONS.croppingAspectRatios,
+          'cropping-mode': 'apply',
+          'show-skip-crop-button': '',
+          'show-advanced-options': '',
+          'parallel-uploads': 2,
+          'auto-minimize': '',
+        });
+        assert.isFunction(onKumoPublicIdChanged);
+        assert.isFunction(onKumoTagsChanged);
+        assert.isFunction(onKumoShowCompleted);
+      });
+    });
+
     it('a modal widget is opened from a button in the script-tag flavour', () => {
       const run = runScriptTag(generateSnippets(describeWidget(DEFAULT_STATE, ORIGIN))['script-tag']);
       assert.deepEqual(run.instanceCalls, []);
@@ -186,6 +335,18 @@ describe('upload widget studio state', () => {
   describe('hash', () => {
     it('keeps a configuration across a round trip through the address', () => {
       assert.deepEqual(stateFromHash(stateToHash(configured)), configured);
+    });
+
+    it('keeps the crop extras, advanced options, parallel uploads, auto minimize and auto close', () => {
+      const hash = stateToHash(behaviour);
+      assert.include(hash, `aspect-ratios=${encodeURIComponent('1 4/3 16/9').replace(/%20/g, '+')}`);
+      assert.deepEqual(stateFromHash(hash), behaviour);
+      for (const [key, value] of Object.entries(BEHAVIOUR_OPTIONS)) {
+        if (key === 'cropping') continue;
+        const alone = { ...DEFAULT_STATE, [key]: value };
+        assert.deepEqual(stateFromHash(stateToHash(alone)), alone, key);
+        assert.notStrictEqual(stateToHash(alone), '', key);
+      }
     });
 
     it('keeps any valid state across a round trip', () => {
@@ -200,6 +361,7 @@ describe('upload widget studio state', () => {
         uploadPreset: text,
         sources: fc.uniqueArray(fc.constantFrom(...SOURCES), { minLength: 1 }),
         multiple: fc.boolean(),
+        singleUploadAutoClose: fc.boolean(),
         maxFiles: count,
         maxFileSize: count,
         clientAllowedFormats: fc.array(word, { maxLength: 3 }),
@@ -209,12 +371,24 @@ describe('upload widget studio state', () => {
         maxImageHeight: count,
         cropping: fc.boolean(),
         croppingAspectRatio: fc.option(fc.double({ min: 0.01, max: 100, noNaN: true }), { nil: undefined }),
+        croppingAspectRatios: fc.uniqueArray(
+          fc.oneof(
+            fc.double({ min: 0.01, max: 100, noNaN: true }),
+            fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 32 })).map(([w, h]) => w / h),
+          ),
+          { maxLength: 4 },
+        ),
+        croppingMode: fc.constantFrom(...CROPPING_MODES),
+        showSkipCropButton: fc.boolean(),
         folder: text,
         tags: fc.array(word, { maxLength: 3 }),
         context: fc.uniqueArray(fc.tuple(word, text), { selector: ([key]) => key, maxLength: 3 }),
+        showAdvancedOptions: fc.boolean(),
         chunkSize: count,
+        parallelUploads: count,
         recoveryKey: text,
         mode: fc.constantFrom(...MODES),
+        autoMinimize: fc.boolean(),
         lang: fc.constantFrom(...LANGUAGES),
         theme: fc.constantFrom(...THEMES),
         palette: fc.dictionary(
@@ -242,7 +416,8 @@ describe('upload widget studio state', () => {
     it('ignores malformed or unknown values and keeps the defaults for them', () => {
       const state = stateFromHash(
         '#mode=popup&lang=de&theme=blue&auth=magic&max-files=-2&chunk-size=abc&source=dropbox&source=url' +
-          '&palette.window=red&palette.nope=%23fff&event=kumo-nope&aspect=0&multiple=yes',
+          '&palette.window=red&palette.nope=%23fff&event=kumo-nope&aspect=0&multiple=yes' +
+          '&crop-mode=free&aspect-ratios=wide+0+-1&parallel=0&auto-minimize=yes',
       );
       assert.strictEqual(state.mode, 'modal');
       assert.strictEqual(state.lang, 'en');
@@ -256,6 +431,10 @@ describe('upload widget studio state', () => {
       assert.deepEqual(state.palette, {});
       assert.deepEqual(state.events, []);
       assert.isFalse(state.multiple);
+      assert.strictEqual(state.croppingMode, 'coordinates');
+      assert.deepEqual(state.croppingAspectRatios, []);
+      assert.isUndefined(state.parallelUploads);
+      assert.isFalse(state.autoMinimize);
     });
   });
 
@@ -272,6 +451,22 @@ describe('upload widget studio state', () => {
         ['flag', ''],
       ]);
       assert.strictEqual(formatContext([['alt', 'A=B']]), 'alt=A=B');
+    });
+
+    it('reads ratio presets as fractions or numbers, in order, without repeats or unreadable items', () => {
+      assert.deepEqual(parseAspectRatios(' 1  4/3, 16:9 1.5 abc 0 2/0 1/1 '), [1, 4 / 3, 16 / 9, 1.5]);
+      assert.deepEqual(unreadableAspectRatios(' 1 abc, 0 2/0 4/3 '), ['abc', '0', '2/0']);
+      assert.deepEqual(unreadableAspectRatios(''), []);
+    });
+
+    it('writes a ratio as the small fraction it is, else as its number, and reads either back', () => {
+      assert.strictEqual(formatAspectRatios([1, 4 / 3, 16 / 9, 1.5]), '1 4/3 16/9 3/2');
+      assert.strictEqual(formatAspectRatio(1.7778), '1.7778');
+      fc.assert(
+        fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (ratio) => {
+          assert.deepEqual(parseAspectRatios(formatAspectRatio(ratio)), [ratio]);
+        }),
+      );
     });
 
     it('moves a source within the order and stops at the ends', () => {

@@ -7,6 +7,7 @@ import type {
   SnippetValue,
 } from '../shared/code-generator/code-generator.js';
 import { nonDefaultOptions } from '../shared/code-generator/code-generator.js';
+import { formatAspectRatios, parseAspectRatios } from './aspect-ratio-text.js';
 
 export const SOURCES = ['local', 'url', 'camera'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -16,6 +17,10 @@ export type AuthMode = (typeof AUTH_MODES)[number];
 
 export const MODES = ['modal', 'inline'] as const;
 export type Mode = (typeof MODES)[number];
+
+/** `coordinates` sends the crop for the server to apply; `apply` crops the pixels before upload. */
+export const CROPPING_MODES = ['coordinates', 'apply'] as const;
+export type CroppingMode = (typeof CROPPING_MODES)[number];
 
 export const LANGUAGES = ['en', 'fr', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -58,6 +63,9 @@ export const WIDGET_EVENTS: readonly EventSpec[] = [
   { name: 'kumo-source-changed', payload: 'detail.source', embedName: 'source-changed' },
   { name: 'kumo-close', embedName: 'close' },
   { name: 'kumo-batch-cancelled', payload: 'detail.reason', embedName: 'batch-cancelled' },
+  { name: 'kumo-public-id-changed', payload: 'detail.id', embedName: 'publicid' },
+  { name: 'kumo-tags-changed', payload: 'detail.tags', embedName: 'tags' },
+  { name: 'kumo-show-completed', payload: 'detail.items', embedName: 'show-completed' },
 ];
 export const EVENT_NAMES = WIDGET_EVENTS.map((event) => event.name);
 
@@ -73,6 +81,8 @@ export interface UploadWidgetStudioState {
   /** The source tabs, in the order they are shown. */
   readonly sources: readonly Source[];
   readonly multiple: boolean;
+  /** Closes the widget after one file is uploaded; the widget ignores it when `multiple` is on. */
+  readonly singleUploadAutoClose: boolean;
   readonly maxFiles?: number;
   readonly maxFileSize?: number;
   readonly clientAllowedFormats: readonly string[];
@@ -82,14 +92,24 @@ export interface UploadWidgetStudioState {
   readonly maxImageHeight?: number;
   readonly cropping: boolean;
   readonly croppingAspectRatio?: number;
+  /** The crop step's preset ratio buttons, in the order typed. */
+  readonly croppingAspectRatios: readonly number[];
+  readonly croppingMode: CroppingMode;
+  readonly showSkipCropButton: boolean;
   readonly folder: string;
   readonly tags: readonly string[];
   /** Contextual metadata as ordered pairs, so the code lists them as typed. */
   readonly context: readonly (readonly [string, string])[];
+  /** Public id and tags fields in the widget, for the person to fill in before uploading. */
+  readonly showAdvancedOptions: boolean;
   readonly chunkSize?: number;
+  /** Files uploaded at the same time; unset for the widget's 3. */
+  readonly parallelUploads?: number;
   /** Names the queue kept in IndexedDB, so uploads resume after a reload; empty for no recovery. */
   readonly recoveryKey: string;
   readonly mode: Mode;
+  /** Shrinks the widget to its queue bar while files upload. */
+  readonly autoMinimize: boolean;
   readonly lang: Language;
   readonly theme: StudioTheme;
   /** Only the palette colours that were changed. */
@@ -106,13 +126,19 @@ export const DEFAULT_STATE: UploadWidgetStudioState = {
   uploadPreset: '',
   sources: ['local', 'url', 'camera'],
   multiple: false,
+  singleUploadAutoClose: false,
   clientAllowedFormats: [],
   cropping: false,
+  croppingAspectRatios: [],
+  croppingMode: 'coordinates',
+  showSkipCropButton: false,
   folder: '',
   tags: [],
   context: [],
+  showAdvancedOptions: false,
   recoveryKey: '',
   mode: 'modal',
+  autoMinimize: false,
   lang: 'en',
   theme: 'auto',
   palette: {},
@@ -127,6 +153,7 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   uploadSignature: { attribute: 'upload-signature' },
   sources: { attribute: 'sources', listAttribute: true },
   multiple: { attribute: 'multiple' },
+  singleUploadAutoClose: { attribute: 'single-upload-auto-close' },
   maxFiles: { attribute: 'max-files' },
   maxFileSize: { attribute: 'max-file-size' },
   clientAllowedFormats: { attribute: 'client-allowed-formats', listAttribute: true },
@@ -136,13 +163,19 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   maxImageHeight: { attribute: 'max-image-height' },
   cropping: { attribute: 'cropping' },
   croppingAspectRatio: { attribute: 'cropping-aspect-ratio' },
+  croppingAspectRatios: { attribute: 'cropping-aspect-ratios', listAttribute: true },
+  croppingMode: { attribute: 'cropping-mode' },
+  showSkipCropButton: { attribute: 'show-skip-crop-button' },
   folder: { attribute: 'folder' },
   tags: { attribute: 'tags', listAttribute: true },
   context: {},
+  showAdvancedOptions: { attribute: 'show-advanced-options' },
   chunkSize: { attribute: 'chunk-size', embedPath: 'maxChunkSize' },
+  parallelUploads: { attribute: 'parallel-uploads' },
   recoveryKey: { attribute: 'recovery-key' },
   // The script-tag API has no `mode`: an inline widget names its container instead.
   mode: { attribute: 'mode', embedPath: null },
+  autoMinimize: { attribute: 'auto-minimize' },
   lang: { attribute: 'lang', embedPath: 'language' },
   theme: { attribute: 'theme' },
   palette: { embedPath: 'styles.palette' },
@@ -150,17 +183,25 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
 
 /**
  * The element's defaults for those properties (what a fresh `<kumo-upload-widget>` reports), plus
- * the studio's own: English and the system theme are what a page without `lang`/`theme` gets.
+ * the studio's own: English and the system theme are what a page without `lang`/`theme` gets, and
+ * an unset `parallelUploads` means 3, so 3 is left out of the code like the unset value.
  */
 export const WIDGET_DEFAULTS: Readonly<Record<string, SnippetValue | undefined>> = {
   apiBase: '',
   cloudName: '',
   sources: ['local', 'url', 'camera'],
   multiple: false,
+  singleUploadAutoClose: false,
   clientAllowedFormats: [],
   cropping: false,
+  croppingAspectRatios: [],
+  croppingMode: 'coordinates',
+  showSkipCropButton: false,
   tags: [],
+  showAdvancedOptions: false,
+  parallelUploads: 3,
   mode: 'modal',
+  autoMinimize: false,
   lang: 'en',
   theme: 'auto',
 };
@@ -187,6 +228,8 @@ export function widgetOptions(
     uploadSignature: signed ? state.signatureUrl.trim() || `${server}/api/sign` : undefined,
     sources: [...state.sources],
     multiple: state.multiple,
+    // The widget only closes by itself after a single upload; with `multiple` the option is inert.
+    singleUploadAutoClose: state.multiple ? undefined : state.singleUploadAutoClose,
     maxFiles: state.maxFiles,
     maxFileSize: state.maxFileSize,
     clientAllowedFormats: [...state.clientAllowedFormats],
@@ -196,12 +239,18 @@ export function widgetOptions(
     maxImageHeight: state.maxImageHeight,
     cropping: state.cropping,
     croppingAspectRatio: state.cropping ? state.croppingAspectRatio : undefined,
+    croppingAspectRatios: state.cropping ? [...state.croppingAspectRatios] : undefined,
+    croppingMode: state.cropping ? state.croppingMode : undefined,
+    showSkipCropButton: state.cropping ? state.showSkipCropButton : undefined,
     folder: state.folder.trim() || undefined,
     tags: [...state.tags],
     context: state.context.length > 0 ? Object.fromEntries(state.context) : undefined,
+    showAdvancedOptions: state.showAdvancedOptions,
     chunkSize: state.chunkSize,
+    parallelUploads: state.parallelUploads,
     recoveryKey: state.recoveryKey.trim() || undefined,
     mode: state.mode,
+    autoMinimize: state.autoMinimize,
     lang: state.lang,
     theme: state.theme,
     palette: Object.keys(palette).length > 0 ? palette : undefined,
@@ -264,6 +313,7 @@ const SCALAR_PARAMS: readonly (readonly [ScalarKey, string])[] = [
   ['signatureUrl', 'sign'],
   ['uploadPreset', 'preset'],
   ['multiple', 'multiple'],
+  ['singleUploadAutoClose', 'auto-close'],
   ['maxFiles', 'max-files'],
   ['maxFileSize', 'max-file-size'],
   ['minImageWidth', 'min-width'],
@@ -272,10 +322,15 @@ const SCALAR_PARAMS: readonly (readonly [ScalarKey, string])[] = [
   ['maxImageHeight', 'max-height'],
   ['cropping', 'cropping'],
   ['croppingAspectRatio', 'aspect'],
+  ['croppingMode', 'crop-mode'],
+  ['showSkipCropButton', 'skip-crop'],
   ['folder', 'folder'],
+  ['showAdvancedOptions', 'advanced'],
   ['chunkSize', 'chunk-size'],
+  ['parallelUploads', 'parallel'],
   ['recoveryKey', 'recovery-key'],
   ['mode', 'mode'],
+  ['autoMinimize', 'auto-minimize'],
   ['lang', 'lang'],
   ['theme', 'theme'],
 ];
@@ -306,6 +361,8 @@ export function stateToHash(state: UploadWidgetStudioState): string {
     if (list.length === 0) params.append(name, '');
     for (const item of list) params.append(name, item);
   }
+  if (state.croppingAspectRatios.length > 0)
+    params.set('aspect-ratios', formatAspectRatios(state.croppingAspectRatios));
   for (const [key, value] of state.context) params.append(`context.${key}`, value);
   for (const key of PALETTE_KEYS) {
     const colour = state.palette[key];
@@ -359,6 +416,7 @@ export function stateFromHash(hash: string): UploadWidgetStudioState {
     // The widget needs at least one source.
     sources: sources.length > 0 ? [...new Set(sources)] : DEFAULT_STATE.sources,
     multiple: flag('multiple', DEFAULT_STATE.multiple),
+    singleUploadAutoClose: flag('auto-close', DEFAULT_STATE.singleUploadAutoClose),
     maxFiles: positiveInteger(params.get('max-files')),
     maxFileSize: positiveInteger(params.get('max-file-size')),
     clientAllowedFormats: list('format', DEFAULT_STATE.clientAllowedFormats),
@@ -368,12 +426,18 @@ export function stateFromHash(hash: string): UploadWidgetStudioState {
     maxImageHeight: positiveInteger(params.get('max-height')),
     cropping: flag('cropping', DEFAULT_STATE.cropping),
     croppingAspectRatio: positiveNumber(params.get('aspect')),
+    croppingAspectRatios: parseAspectRatios(params.get('aspect-ratios') ?? ''),
+    croppingMode: oneOf(CROPPING_MODES, params.get('crop-mode'), DEFAULT_STATE.croppingMode),
+    showSkipCropButton: flag('skip-crop', DEFAULT_STATE.showSkipCropButton),
     folder: text('folder', DEFAULT_STATE.folder),
     tags: list('tag', DEFAULT_STATE.tags),
     context,
+    showAdvancedOptions: flag('advanced', DEFAULT_STATE.showAdvancedOptions),
     chunkSize: positiveInteger(params.get('chunk-size')),
+    parallelUploads: positiveInteger(params.get('parallel')),
     recoveryKey: text('recovery-key', DEFAULT_STATE.recoveryKey),
     mode: oneOf(MODES, params.get('mode'), DEFAULT_STATE.mode),
+    autoMinimize: flag('auto-minimize', DEFAULT_STATE.autoMinimize),
     lang: oneOf(LANGUAGES, params.get('lang'), DEFAULT_STATE.lang),
     theme: oneOf(THEMES, params.get('theme'), DEFAULT_STATE.theme),
     palette,
