@@ -57,7 +57,7 @@ function tilesPng({ width, height }) {
 
 /**
  * The stand-in remote website on 127.0.0.1: `/images/tiles.png` (REMOTE_PNG_SIZE), `/notes.txt`,
- * and 404 for anything else. CORS is open so a test page can read the bytes it expects the server
+ * `/never-answers` (keeps every request waiting, for timeouts) and 404 for anything else. CORS is open so a test page can read the bytes it expects the server
  * to have fetched.
  */
 async function startRemoteSite() {
@@ -69,7 +69,10 @@ async function startRemoteSite() {
     ],
   ]);
   const site = createServer((request, response) => {
-    const file = files.get(new URL(request.url ?? '/', 'http://site').pathname);
+    const path = new URL(request.url ?? '/', 'http://site').pathname;
+    // Left waiting until the client gives up or the site closes.
+    if (path === '/never-answers') return;
+    const file = files.get(path);
     response.setHeader('access-control-allow-origin', '*');
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -131,10 +131,12 @@ export class AssetCatalog {
     });
   }
 
-  async remove(identity: AssetIdentity): Promise<Asset | undefined> {
+  /** Deletes an asset (only while its version id is `versionId`, when given) and its derived assets. */
+  async remove(identity: AssetIdentity, versionId?: string): Promise<Asset | undefined> {
     const dropped: string[] = [];
     const previous = await this.db.transaction().execute(async (trx) => {
-      const previous = await this.getIn(trx, identity);
+      const found = await this.getIn(trx, identity);
+      const previous = versionId === undefined || found?.versionId === versionId ? found : undefined;
       if (previous) dropped.push(...(await this.deleteRow(trx, previous.assetId)));
       return previous;
     });

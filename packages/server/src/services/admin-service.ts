@@ -407,13 +407,33 @@ export class AdminService {
     };
   }
 
-  private async remove(identity: {
+  /**
+   * Deletes one asset version (a `delete_by_token` call) the way `deleteResources` deletes: the
+   * original, its derived assets and their blobs, with the delete notification. Returns whether the
+   * asset was still at that version.
+   */
+  async deleteVersion(target: {
     cloud: string;
     resourceType: ResourceType;
     type: string;
     publicId: string;
-  }) {
-    const asset = await this.assets.remove(identity);
+    versionId: string;
+  }): Promise<boolean> {
+    const removed = await this.remove(target, target.versionId);
+    if (removed) await this.webhooks?.notify(target.cloud, undefined, deleteNotification([removed]));
+    return removed !== undefined;
+  }
+
+  private async remove(
+    identity: {
+      cloud: string;
+      resourceType: ResourceType;
+      type: string;
+      publicId: string;
+    },
+    versionId?: string,
+  ) {
+    const asset = await this.assets.remove(identity, versionId);
     if (asset) await this.storage.delete(asset.storageKey).catch(() => undefined);
     return asset;
   }

@@ -1,5 +1,5 @@
 import { describe, it } from 'node:test';
-import { KumoApiError } from '@kumo/core';
+import { KumoApiError, KumoClientError } from '@kumo/core';
 import { assert } from 'chai';
 import { isAbortError } from './abort-error.js';
 import { signUrl, testServer } from './engine-fixtures.test.js';
@@ -104,5 +104,32 @@ describe('upload signatures', () => {
     const pending = requestSignature(() => undefined, {}, controller.signal);
     controller.abort();
     assert.isTrue(isAbortError(await rejection(pending)));
+  });
+
+  it('fails with a message when a function has not answered in time, and ignores a late answer', async () => {
+    let answer: ((signature: string) => void) | undefined;
+    const pending = requestSignature(
+      (callback) => {
+        answer = callback;
+      },
+      {},
+      undefined,
+      50,
+    );
+    const error = await rejection(pending);
+    assert.instanceOf(error, KumoClientError);
+    assert.match((error as Error).message, /did not answer within 0\.1 s/);
+    answer?.('late');
+  });
+
+  it('fails with a message when the signing endpoint has not answered in time', async () => {
+    // The stand-in website keeps this request waiting.
+    const hanging = `${testServer().remoteOrigin}/never-answers`;
+    const started = performance.now();
+    const error = await rejection(requestSignature(hanging, {}, undefined, 100));
+    assert.instanceOf(error, KumoApiError);
+    assert.strictEqual((error as KumoApiError).status, 0);
+    assert.match((error as Error).message, /did not answer within 0\.1 s/);
+    assert.isBelow(performance.now() - started, 5000);
   });
 });

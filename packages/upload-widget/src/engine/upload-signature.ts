@@ -13,6 +13,11 @@ export interface Signature {
   readonly params?: Readonly<Record<string, string>>;
 }
 
+/** How long a signer may take before the upload fails with a message saying so (ms). */
+export const SIGNATURE_TIMEOUT_MS = 60_000;
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 /** Parameters Cloudinary never signs; everything else sent with an upload is. */
 const UNSIGNED_KEYS = new Set(['file', 'cloud_name', 'resource_type', 'api_key', 'signature']);
 
@@ -55,21 +60,27 @@ export function normalizeSignature(answer: unknown): Signature {
 async function signWithEndpoint(
   url: string,
   params: Record<string, string>,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
 ): Promise<Signature> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const stop = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ params_to_sign: params }),
-      signal,
+      signal: stop,
     });
+    text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
+    if (timeout.aborted)
+      throw new KumoApiError(0, `The signing endpoint ${url} did not answer within ${seconds(timeoutMs)}`);
     throw new KumoApiError(0, `Network error: could not reach the signing endpoint ${url}`, { cause: error });
   }
-  const text = await response.text();
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -92,17 +103,27 @@ async function signWithEndpoint(
 function signWithFunction(
   fn: SignatureFunction,
   params: Record<string, string>,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
 ): Promise<Signature> {
   return new Promise<Signature>((resolve, reject) => {
     let settled = false;
-    // A function that never answers must not keep a cancelled upload waiting.
+    // A function that never answers must not keep a cancelled upload waiting, nor any upload forever.
     const onAbort = () => fail(abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(
+      () =>
+        fail(new KumoClientError(`The uploadSignature function did not answer within ${seconds(timeoutMs)}`)),
+      timeoutMs,
+    );
+    const done = () => {
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     const settle = (answer: unknown) => {
       if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
+      done();
       try {
         resolve(normalizeSignature(answer));
       } catch (error) {
@@ -111,8 +132,7 @@ function signWithFunction(
     };
     const fail = (error: unknown) => {
       if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
+      done();
       reject(error);
     };
     if (signal?.aborted) {
@@ -136,13 +156,15 @@ function signWithFunction(
 /**
  * Signs upload parameters with `uploadSignature`: POSTs `{params_to_sign}` to a URL, or calls
  * Cloudinary's `(callback, params_to_sign)` function (a returned promise counts as an answer too).
+ * A signer that has not answered after `timeoutMs` fails the upload with a message saying so.
  */
 export function requestSignature(
   signer: string | SignatureFunction,
   params: Record<string, string>,
   signal?: AbortSignal,
+  timeoutMs = SIGNATURE_TIMEOUT_MS,
 ): Promise<Signature> {
   return typeof signer === 'string'
-    ? signWithEndpoint(signer, params, signal)
-    : signWithFunction(signer, params, signal);
+    ? signWithEndpoint(signer, params, signal, timeoutMs)
+    : signWithFunction(signer, params, signal, timeoutMs);
 }
