@@ -22,6 +22,7 @@ import { registerUploadRoutes } from './http/upload-routes.js';
 import { AdminService } from './services/admin-service.js';
 import type { AppServices } from './services/app-services.js';
 import { ChunkedUploads } from './services/chunked-uploads.js';
+import { DeleteTokens } from './services/delete-tokens.js';
 import { checkConsistency } from './services/consistency-check.js';
 import { VideoProbe } from './services/content-detection.js';
 import { Credentials } from './services/credentials.js';
@@ -42,9 +43,9 @@ import { UploadAuthenticator } from './services/upload-auth.js';
 import { Webhooks } from './services/webhooks.js';
 import { SERVER_VERSION } from './version.js';
 
-// The Upload API (single requests and chunks) is called from widgets on any site; everything else
-// only from configured origins.
-const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:[^/]+\/)?upload(?:_chunked)?(?:$|\?)/;
+// The Upload API (single requests and chunks, and delete_by_token) is called from widgets on any
+// site; everything else only from configured origins.
+const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:(?:[^/]+\/)?upload(?:_chunked)?|delete_by_token)(?:$|\?)/;
 
 // The Node SDK sends some paths as one segment with the slashes encoded (`resources%2Fsearch`,
 // `folders%2Fsearch`, `resources%2Fimage%2Fupload` for delete_derived_by_transformation,
@@ -52,11 +53,17 @@ const PUBLIC_CORS_PATH = /^\/v1_1\/[^/]+\/(?:[^/]+\/)?upload(?:_chunked)?(?:$|\?
 // decoded: later segments (public ids, folder paths) keep their encoded slashes.
 const ENCODED_SLASH_SEGMENT = /^(\/v1_1\/[^/?]+\/)((?:resources|folders|streaming_profiles)%2F[^/?]*)/i;
 
+/** What tests may substitute in a server built by `createApp`. */
+export interface AppRuntime {
+  /** The clock `delete_token`s are issued and checked against. */
+  readonly now?: () => number;
+}
+
 /**
  * Builds the server (catalog opened and migrated, storage ready, routes registered) without
  * listening, so that the CLI and tests start it the same way. Closing the app closes the catalog.
  */
-export async function createApp(config: Config): Promise<FastifyInstance> {
+export async function createApp(config: Config, runtime: AppRuntime = {}): Promise<FastifyInstance> {
   if (!config.clouds.length)
     throw new ConfigError('No cloud configured: set KUMO_URL=kumo://<key>:<secret>@<cloud>');
   const backends = await openBackends(config);
@@ -93,6 +100,7 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     new DerivedStore(backends.derived, assets, storage, temp),
     temp,
   );
+  const deleteTokens = new DeleteTokens(credentials, runtime.now);
   const uploads = new EagerRenderingUploadService(
     assets,
     storage,
@@ -103,6 +111,7 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     {
       maxFileBytes: config.maxFileBytes,
       remoteFetch: config.remoteFetch,
+      deleteTokens,
     },
     webhooks,
   );
@@ -113,6 +122,7 @@ export async function createApp(config: Config): Promise<FastifyInstance> {
     uploadAuth: new UploadAuthenticator(credentials, presets),
     uploads,
     commands,
+    deleteTokens,
     admin: new AdminService(assets, backends.folders, presets, storage, webhooks, {
       deletion: new DerivedDeletion(backends.derived, assets),
       usage: new DerivedUsage(backends.db),

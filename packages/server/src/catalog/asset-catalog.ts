@@ -135,6 +135,8 @@ export class AssetCatalog {
   async remove(identity: AssetIdentity, versionId?: string): Promise<Asset | undefined> {
     const dropped: string[] = [];
     const previous = await this.db.transaction().execute(async (trx) => {
+      // A save to the same identity must not slip between the version check and the delete.
+      if (versionId !== undefined) await this.lockIdentity(trx, identity);
       const found = await this.getIn(trx, identity);
       const previous = versionId === undefined || found?.versionId === versionId ? found : undefined;
       if (previous) dropped.push(...(await this.deleteRow(trx, previous.assetId)));

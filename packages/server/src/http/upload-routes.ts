@@ -3,7 +3,7 @@ import type { AppServices } from '../services/app-services.js';
 import { parseContentRange } from '../services/chunked-uploads.js';
 import { parsePartHeaders } from '../services/numbered-parts.js';
 import { stringParam } from '../services/request-params.js';
-import { badRequest } from '../services/service-error.js';
+import { badRequest, notFound } from '../services/service-error.js';
 import type { UploadSource } from '../services/upload-service.js';
 import { baseUrlOf } from './base-url.js';
 import { basicCredentials } from './basic-auth.js';
@@ -13,7 +13,8 @@ import { callbackLocation, callbackTarget } from './upload-callback.js';
 
 /**
  * `POST /v1_1/:cloud/:resource_type/upload` (and the type-less form old integrations use), plus
- * `…/upload_chunked`, the newer name of the same endpoint for the chunks of a large upload.
+ * `…/upload_chunked`, the newer name of the same endpoint for the chunks of a large upload, and
+ * `POST /v1_1/:cloud/delete_by_token`, which deletes a fresh upload with the `delete_token` it returned.
  */
 export function registerUploadRoutes(app: FastifyInstance, services: AppServices): void {
   for (const endpoint of ['upload', 'upload_chunked']) {
@@ -25,6 +26,16 @@ export function registerUploadRoutes(app: FastifyInstance, services: AppServices
   app.post('/v1_1/:cloud/upload', async (request, reply) => {
     const { cloud } = cloudRouteParams.parse(request.params);
     return handleUpload(request, reply, services, cloud, 'auto');
+  });
+  // Called from browsers without credentials: the token is the only authority, and it names the asset.
+  app.post('/v1_1/:cloud/delete_by_token', async (request) => {
+    const { cloud } = cloudRouteParams.parse(request.params);
+    const received = await readRequestParams(request, services.temp);
+    await services.temp.remove(received.file?.path);
+    const target = services.deleteTokens.verify(cloud, stringParam(received.params, 'token'));
+    if (!(await services.admin.deleteVersion(target)))
+      throw notFound('Resource not found - the asset was already deleted or replaced');
+    return { result: 'ok' };
   });
   // Hooks close in reverse order, so this runs before the catalog closes: `async` uploads finish.
   app.addHook('onClose', async () => services.uploads.drain());

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AdminGate } from '../http/admin-auth.js';
 import type { AdminService } from './admin-service.js';
 import type { AssetCommands } from './asset-commands.js';
+import type { DeleteTokens } from './delete-tokens.js';
 import type { DeliveryService } from './delivery/delivery-service.js';
 import type { SearchService } from './search-service.js';
 import type { TempFiles } from './temp-files.js';
@@ -16,6 +17,7 @@ export interface AppServices {
   readonly uploadAuth: UploadAuthenticator;
   readonly uploads: UploadService;
   readonly commands: AssetCommands;
+  readonly deleteTokens: DeleteTokens;
   readonly admin: AdminService;
   readonly adminGate: AdminGate;
   readonly search: SearchService;

@@ -21,6 +21,7 @@ import type { ChunkedUploads, ChunkRange } from './chunked-uploads.js';
 import { type DetectedContent, detectContent, type VideoProbe } from './content-detection.js';
 import { parseContext } from './context-metadata.js';
 import type { Credentials } from './credentials.js';
+import type { DeleteTokens } from './delete-tokens.js';
 import { parseCustomCoordinates } from './custom-coordinates.js';
 import { parseEager } from './eager.js';
 import { moderationFields, parseModeration } from './moderation.js';
@@ -76,6 +77,7 @@ const UNSIGNED_ALLOWED = [
   'template_vars',
   'regions',
   'public_id_prefix',
+  'return_delete_token',
 ];
 const ALWAYS_ACCEPTED = new Set(['file', 'resource_type', 'cloud_name']);
 const PRESET_CONTROLS = new Set([
@@ -94,6 +96,8 @@ export interface UploadServiceOptions {
   readonly partTtlMs?: number;
   /** Smallest part but the last of a numbered-part upload (default 5 MiB). */
   readonly minPartBytes?: number;
+  /** Issues the `delete_token` of uploads made with `return_delete_token`. */
+  readonly deleteTokens?: DeleteTokens;
 }
 
 /** Stores uploaded files as assets: validation, naming, type detection, storage and catalog. */
@@ -387,6 +391,10 @@ export class UploadService {
       ...(batchId ? { batch_id: batchId } : {}),
       ...response,
     });
+    // Only to the uploader, never in notifications; an upload that found an existing asset (above)
+    // gets none, or an unsigned upload could obtain the power to delete someone else's asset.
+    if (booleanParam(params, 'return_delete_token') && this.options.deleteTokens)
+      return { ...response, delete_token: this.options.deleteTokens.issue(asset) };
     return response;
   }
 
@@ -450,6 +458,7 @@ function checkParams(params: RequestParams, auth: UploadAuth): void {
   booleanParam(params, 'invalidate');
   booleanParam(params, 'overwrite');
   booleanParam(params, 'eager_async');
+  booleanParam(params, 'return_delete_token');
   const type = stringParam(params, 'type') ?? 'upload';
   if (!(DELIVERY_TYPES as readonly string[]).includes(type)) throw badRequest(`Invalid type ${type}`);
   (listParam(params, 'tags') ?? []).forEach(validateTag);

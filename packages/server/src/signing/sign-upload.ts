@@ -38,6 +38,7 @@ export const DEFAULT_SIGNABLE_PARAMS: readonly string[] = [
   'face_coordinates',
   'callback',
   'max_file_size',
+  'return_delete_token',
 ];
 
 /** A request the policy refuses; `status` is the HTTP status a handler should answer with. */

@@ -21,7 +21,7 @@ export interface TestServer {
 /** A real server on a random loopback port with its own SQLite file and data folder. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { port?: number } = {},
+  options: { port?: number; now?: () => number } = {},
 ): Promise<TestServer> {
   const ownDir = env.KUMO_DATA_DIR === undefined;
   const dataDir = env.KUMO_DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-test-')));
@@ -32,7 +32,7 @@ export async function startTestServer(
     ...env,
     KUMO_DATA_DIR: dataDir,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { now: options.now });
   const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     app,

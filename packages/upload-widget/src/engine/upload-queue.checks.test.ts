@@ -2,6 +2,7 @@
 import { afterEach, describe, it } from 'node:test';
 import { assert } from 'chai';
 import {
+  admin,
   createQueue,
   destroyQueues,
   download,
@@ -210,6 +211,16 @@ describe('UploadQueue checks', () => {
       queue.setCrop(added[0]!.id, { mode: 'coordinates', rect: { x: 20, y: 10, width: 100, height: 50 } });
       const response = await uploadOne(queue);
       assert.deepInclude(response, { width: 200, height: 100 }, 'the pixels are not cropped');
+      // The server keeps the region, and crops to it on delivery with g_custom.
+      const stored = await admin<{ coordinates?: { custom?: number[][] } }>(
+        'GET',
+        `/resources/image/upload/${encodeURIComponent(response.public_id)}?coordinates=true`,
+      );
+      assert.deepEqual(stored.body.coordinates?.custom, [[20, 10, 100, 50]]);
+      const cropped = response.secure_url.replace('/upload/', '/upload/c_crop,g_custom/');
+      const region = new Blob([await download(cropped)]);
+      const { width, height } = await createImageBitmap(region);
+      assert.deepEqual({ width, height }, { width: 100, height: 50 });
     });
 
     it('clears a crop with undefined, and ignores crops of finished files', async () => {
