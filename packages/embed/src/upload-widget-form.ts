@@ -5,6 +5,7 @@
  */
 import type { UploadResponse } from '@kumo/core';
 import type { ElementTarget } from './upload-widget-options.js';
+import { addDeleteControl, type ThumbnailDeletion } from './upload-widget-thumbnail-delete.js';
 
 /** Cloudinary's default thumbnail size. */
 export const DEFAULT_THUMBNAIL_TRANSFORMATION = 'c_limit,h_60,w_90';
@@ -52,11 +53,15 @@ export function addHiddenInput(form: Element, fieldName: string, info: UploadRes
   return input;
 }
 
-/** Adds a thumbnail of `info` to the `ul.cloudinary-thumbnails` inside `container` (made on first use). */
+/**
+ * Adds a thumbnail of `info` to the `ul.cloudinary-thumbnails` inside `container` (made on first
+ * use), with a delete button when the upload returned a `delete_token` and `deletion` says where.
+ */
 export function addThumbnail(
   container: Element,
   info: UploadResponse,
   transformation: string,
+  deletion?: ThumbnailDeletion,
 ): HTMLLIElement {
   let list = container.querySelector(':scope > ul.cloudinary-thumbnails');
   if (!list) {
@@ -77,6 +82,8 @@ export function addThumbnail(
   } else {
     item.textContent = name;
   }
+  const token = info.delete_token;
+  if (deletion && token) addDeleteControl(container, item, { ...info, delete_token: token }, deletion);
   list.append(item);
   return item;
 }

@@ -21,6 +21,7 @@ import {
   type UploadWidgetConfig,
 } from './upload-widget-options.js';
 import type { UploadWidget } from './upload-widget-proxy.js';
+import { deleteByTokenEndpoint } from './upload-widget-thumbnail-delete.js';
 
 export function reportWarnings(warnings: readonly DevWarning[]): void {
   for (const warning of warnings) warnInDev(warning.code, warning.message);
@@ -142,11 +143,20 @@ export class EmbeddedUploadWidget implements UploadWidget {
   /** Cloudinary's loader side effects of a success: a hidden form input and a thumbnail. */
   private placeResult(info: UploadResponse): void {
     const form = resolveTarget(this.page.form);
-    if (form) this.added.push(addHiddenInput(form, this.page.fieldName ?? 'image', info));
+    const input = form ? addHiddenInput(form, this.page.fieldName ?? 'image', info) : undefined;
+    if (input) this.added.push(input);
     const thumbnails = resolveTarget(this.page.thumbnails);
     if (thumbnails)
       this.added.push(
-        addThumbnail(thumbnails, info, this.page.thumbnailTransformation ?? DEFAULT_THUMBNAIL_TRANSFORMATION),
+        addThumbnail(
+          thumbnails,
+          info,
+          this.page.thumbnailTransformation ?? DEFAULT_THUMBNAIL_TRANSFORMATION,
+          {
+            endpoint: deleteByTokenEndpoint(this.element.apiBase, this.element.cloudName),
+            input,
+          },
+        ),
       );
   }
 }

@@ -22,10 +22,10 @@ import { registerUploadRoutes } from './http/upload-routes.js';
 import { AdminService } from './services/admin-service.js';
 import type { AppServices } from './services/app-services.js';
 import { ChunkedUploads } from './services/chunked-uploads.js';
-import { DeleteTokens } from './services/delete-tokens.js';
 import { checkConsistency } from './services/consistency-check.js';
 import { VideoProbe } from './services/content-detection.js';
 import { Credentials } from './services/credentials.js';
+import { DeleteTokens } from './services/delete-tokens.js';
 import { DeliveryService } from './services/delivery/delivery-service.js';
 import { DerivedStore } from './services/delivery/derived-store.js';
 import {

@@ -5,18 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import sharp from 'sharp';
-import {
-  startTestServer,
-  TEST_CLOUD,
-  TEST_KEY,
-  TEST_SECRET,
-  type TestServer,
-} from '../testing/test-server.js';
+import { type Sdk, type SdkResult, startServerWithSdk } from '../testing/sdk-client.js';
+import { TEST_CLOUD, type TestServer } from '../testing/test-server.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the SDK ships loose typings; tests read fields by name.
-type Result = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: the SDK's v2 namespace, loaded after CLOUDINARY_URL is set.
-let cloudinary: any;
+type Result = SdkResult;
+let cloudinary: Sdk;
 let server: TestServer;
 let picture: string;
 
@@ -81,9 +74,7 @@ function assertColor(actual: { r: number; g: number; b: number }, expected: type
 }
 
 before(async () => {
-  server = await startTestServer();
-  process.env.CLOUDINARY_URL = `cloudinary://${TEST_KEY}:${TEST_SECRET}@${TEST_CLOUD}?upload_prefix=${server.url}`;
-  cloudinary = (await import('cloudinary')).v2;
+  ({ server, cloudinary } = await startServerWithSdk());
   picture = await makePicture();
 });
 

@@ -10,26 +10,17 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import { makePhoto } from '../testing/delivery-fixtures.js';
-import {
-  startTestServer,
-  TEST_CLOUD,
-  TEST_KEY,
-  TEST_SECRET,
-  type TestServer,
-} from '../testing/test-server.js';
+import { type Sdk, type SdkResult, startServerWithSdk } from '../testing/sdk-client.js';
+import type { TestServer } from '../testing/test-server.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the SDK ships loose typings; tests read fields by name.
-type Result = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: the SDK's v2 namespace, loaded after CLOUDINARY_URL is set.
-let cloudinary: any;
+type Result = SdkResult;
+let cloudinary: Sdk;
 let server: TestServer;
 let workDir: string;
 let file: string;
 
 before(async () => {
-  server = await startTestServer();
-  process.env.CLOUDINARY_URL = `cloudinary://${TEST_KEY}:${TEST_SECRET}@${TEST_CLOUD}?upload_prefix=${server.url}`;
-  cloudinary = (await import('cloudinary')).v2;
+  ({ server, cloudinary } = await startServerWithSdk());
   workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-sdk-derived-'));
   file = path.join(workDir, 'photo.jpg');
   await fs.writeFile(file, await makePhoto());

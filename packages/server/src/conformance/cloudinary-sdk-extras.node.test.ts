@@ -10,18 +10,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import { makePng } from '../testing/fixtures.js';
-import {
-  startTestServer,
-  TEST_CLOUD,
-  TEST_KEY,
-  TEST_SECRET,
-  type TestServer,
-} from '../testing/test-server.js';
+import { type Sdk, type SdkResult, startServerWithSdk } from '../testing/sdk-client.js';
+import type { TestServer } from '../testing/test-server.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the SDK ships loose typings; tests read fields by name.
-type Result = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: the SDK's v2 namespace, loaded after CLOUDINARY_URL is set.
-let cloudinary: any;
+type Result = SdkResult;
+let cloudinary: Sdk;
 let server: TestServer;
 let receiver: http.Server;
 let hookUrl: string;
@@ -43,9 +36,7 @@ before(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const port = (receiver.address() as AddressInfo).port;
   hookUrl = `http://127.0.0.1:${port}/hook`;
-  server = await startTestServer({ KUMO_FETCH_ALLOW: `127.0.0.1:${port}` });
-  process.env.CLOUDINARY_URL = `cloudinary://${TEST_KEY}:${TEST_SECRET}@${TEST_CLOUD}?upload_prefix=${server.url}`;
-  cloudinary = (await import('cloudinary')).v2;
+  ({ server, cloudinary } = await startServerWithSdk({ KUMO_FETCH_ALLOW: `127.0.0.1:${port}` }));
   workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-sdk-extras-'));
   file = path.join(workDir, 'photo.png');
   await fs.writeFile(file, await makePng(40, 30));

@@ -11,18 +11,11 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { assert } from 'chai';
 import { makeJpeg, makePng } from '../testing/fixtures.js';
-import {
-  startTestServer,
-  TEST_CLOUD,
-  TEST_KEY,
-  TEST_SECRET,
-  type TestServer,
-} from '../testing/test-server.js';
+import { type Sdk, type SdkResult, startServerWithSdk } from '../testing/sdk-client.js';
+import { TEST_CLOUD, type TestServer } from '../testing/test-server.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the SDK ships loose typings; tests read fields by name.
-type Result = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: the SDK's v2 namespace, loaded after CLOUDINARY_URL is set.
-let cloudinary: any;
+type Result = SdkResult;
+let cloudinary: Sdk;
 let server: TestServer;
 let origin: http.Server;
 let originUrl: string;
@@ -39,9 +32,7 @@ before(async () => {
   await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
   const originPort = (origin.address() as AddressInfo).port;
   originUrl = `http://127.0.0.1:${originPort}`;
-  server = await startTestServer({ KUMO_FETCH_ALLOW: `127.0.0.1:${originPort}` });
-  process.env.CLOUDINARY_URL = `cloudinary://${TEST_KEY}:${TEST_SECRET}@${TEST_CLOUD}?upload_prefix=${server.url}`;
-  cloudinary = (await import('cloudinary')).v2;
+  ({ server, cloudinary } = await startServerWithSdk({ KUMO_FETCH_ALLOW: `127.0.0.1:${originPort}` }));
   workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-sdk-'));
 });
 

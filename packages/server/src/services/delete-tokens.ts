@@ -56,7 +56,8 @@ export class DeleteTokens {
     const given = Buffer.from(mac, 'base64url');
     const expected = this.mac(cloud, payload);
     // The MAC key belongs to the route's cloud, so a token from another cloud fails here too.
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badRequest('Invalid token');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw badRequest('Invalid token');
     const fields = parsePayload(payload);
     if (!fields || fields[0] !== cloud) throw badRequest('Invalid token');
     const [, resourceType, type, publicId, assetId, versionId, expiresAt] = fields;

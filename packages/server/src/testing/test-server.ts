@@ -18,10 +18,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Where the test server listens (a random port by default) and the clock it reads. */
+export interface StartOptions {
+  readonly port?: number;
+  readonly now?: () => number;
+}
+
 /** A real server on a random loopback port with its own SQLite file and data folder. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { port?: number; now?: () => number } = {},
+  options: StartOptions = {},
 ): Promise<TestServer> {
   const ownDir = env.KUMO_DATA_DIR === undefined;
   const dataDir = env.KUMO_DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'kumo-test-')));
