@@ -11,8 +11,9 @@ import type { WidgetStrings } from '../locales/widget.strings.js';
 import type { QueueMessages } from './queue-controller.js';
 
 /**
- * Code a page does not need to open the widget and start an upload, each piece loaded the first
- * time it is shown. Every loader is an `import()`, so bundlers put each piece in a chunk of its own.
+ * Code a page does not need before the widget shows its trigger (or inline frame), each piece loaded
+ * the first time it is shown (or ahead of that, when the page is idle). Every loader is an
+ * `import()`, so bundlers put each piece in a chunk of its own.
  */
 export const loadQueueViews = () => import('./queue-views.js');
 export const loadPanelViews = () => import('./widget-panel.js');

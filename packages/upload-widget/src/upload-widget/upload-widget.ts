@@ -306,7 +306,8 @@ export class KumoUploadWidget extends UploadWidgetBase {
   }
 
   protected override firstUpdated(): void {
-    // The dialog and the source tabs are not part of the first load: they come when the page is idle.
+    // The panel, the dialog and the source tabs are not part of the first load: they come when the
+    // page is idle (or when the pointer or focus reaches the trigger, or on opening).
     if ('requestIdleCallback' in globalThis) requestIdleCallback(() => this.prefetch(), { timeout: 5000 });
     else setTimeout(() => this.prefetch(), 1000);
   }
