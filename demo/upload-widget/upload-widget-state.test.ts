@@ -262,14 +262,15 @@ describe('upload widget studio state', () => {
         assert.deepEqual(rest, {
           'single-upload-auto-close': '',
           cropping: '',
-          'cropping-aspect-ratios': `1 ${4 / 3} ${16 / 9}`,
+          'cropping-aspect-ratios': '1 4/3 16/9',
           'cropping-mode': 'apply',
           'show-skip-crop-button': '',
           'show-advanced-options': '',
           'parallel-uploads': '2',
           'auto-minimize': '',
         });
-        assert.deepEqual(rest['cropping-aspect-ratios']?.split(' ').map(Number), [
+        // Written as fractions, which read back as exactly the same numbers.
+        assert.deepEqual(parseAspectRatios(rest['cropping-aspect-ratios'] ?? ''), [
           ...BEHAVIOUR_OPTIONS.croppingAspectRatios,
         ]);
         assert.deepEqual(run.instance?.properties, {});

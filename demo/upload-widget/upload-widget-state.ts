@@ -7,7 +7,7 @@ import type {
   SnippetValue,
 } from '../shared/code-generator/code-generator.js';
 import { nonDefaultOptions } from '../shared/code-generator/code-generator.js';
-import { formatAspectRatios, parseAspectRatios } from './aspect-ratio-text.js';
+import { formatAspectRatio, formatAspectRatios, parseAspectRatios } from './aspect-ratio-text.js';
 
 export const SOURCES = ['local', 'url', 'camera'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -162,8 +162,12 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   maxImageWidth: { attribute: 'max-image-width' },
   maxImageHeight: { attribute: 'max-image-height' },
   cropping: { attribute: 'cropping' },
-  croppingAspectRatio: { attribute: 'cropping-aspect-ratio' },
-  croppingAspectRatios: { attribute: 'cropping-aspect-ratios', listAttribute: true },
+  croppingAspectRatio: { attribute: 'cropping-aspect-ratio', attributeNumber: formatAspectRatio },
+  croppingAspectRatios: {
+    attribute: 'cropping-aspect-ratios',
+    listAttribute: true,
+    attributeNumber: formatAspectRatio,
+  },
   croppingMode: { attribute: 'cropping-mode' },
   showSkipCropButton: { attribute: 'show-skip-crop-button' },
   folder: { attribute: 'folder' },

@@ -20,6 +20,11 @@ export interface OptionSpec {
   /** True when an array of words or numbers may be written as a space-separated attribute (`sources="local url"`). */
   readonly listAttribute?: boolean;
   /**
+   * How a number is written in the attribute, when the element reads a friendlier form back as the
+   * same number (`16/9` for 1.7777…). Properties keep the number.
+   */
+  readonly attributeNumber?: (value: number) => string;
+  /**
    * Where the option goes in the script-tag API's options object: a dotted path in Cloudinary's
    * names (`styles.palette`, `language`). Defaults to the property name; `null` leaves it out.
    */

@@ -39,8 +39,10 @@ const LIST_ITEM = /^[^\s,]+$/;
 export function attributeText(option: SnippetOption): string | true | undefined {
   const { spec, value } = option;
   if (spec.attribute === undefined) return undefined;
+  const text = (item: string | number) =>
+    typeof item === 'number' && spec.attributeNumber ? spec.attributeNumber(item) : String(item);
   if (typeof value === 'boolean') return value ? true : undefined;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return text(value);
   if (
     Array.isArray(value) &&
     spec.listAttribute &&
@@ -51,7 +53,7 @@ export function attributeText(option: SnippetOption): string | true | undefined 
         (typeof item === 'number' && Number.isFinite(item)),
     )
   )
-    return value.join(' ');
+    return value.map((item) => text(item as string | number)).join(' ');
   return undefined;
 }
 
