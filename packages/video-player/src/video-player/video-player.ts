@@ -2,16 +2,15 @@ import { KumoElement, LocalizeController, warnInDev } from '@kumo/ui';
 import type Hls from 'hls.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { StreamingEngine } from '../controllers/media-engine.js';
-import type { PlayerSession } from '../controllers/player-session.js';
+import { PlayerInputController } from '../controllers/player-input.js';
+import { SessionLoader } from '../controllers/session-loader.js';
 import { VisibilityController } from '../controllers/visibility-controller.js';
 import { playerStrings } from '../locales/strings.js';
 import { KumoMediaControl } from '../media-context/media-control.js';
-import { type KumoMediaRequestEvent, MEDIA_REQUEST_EVENTS } from '../media-context/media-request.events.js';
-import { type ShortcutTarget, shortcutFor } from '../player-state/keyboard-shortcuts.js';
 import type { MediaRequest } from '../player-state/media-request.js';
 import { INITIAL_MEDIA_STATE, type MediaState, patchMediaState } from '../player-state/media-state.js';
+import { sourceInEffect } from '../player-state/source-in-effect.js';
 import { clampTime } from '../player-state/time-format.js';
-import { loadPlayerRuntime, preloadPlayback } from './runtime-loader.js';
 import { playerProperties, sourceOptions } from './video-player.properties.js';
 import { videoPlayerStyles } from './video-player.styles.js';
 import type {
@@ -30,26 +29,6 @@ import type {
   VideoSource,
 } from './video-player.types.js';
 import { renderControls } from './video-player.view.js';
-
-/** Options whose change loads the source again. */
-const SOURCE_OPTIONS = [
-  'apiBase',
-  'cloudName',
-  'publicId',
-  'src',
-  'sourceTypes',
-  'transformation',
-  'poster',
-  'posterOptions',
-  'textTracks',
-  'chapters',
-  'seekThumbnails',
-  'playlist',
-  'items',
-];
-
-/** Controls hide after this long without pointer or keyboard activity while playing. */
-const IDLE_MS = 3000;
 
 /**
  * @summary A video player for Kumo (and Cloudinary-compatible) delivery: adaptive HLS through a
@@ -184,11 +163,8 @@ export class KumoVideoPlayer extends KumoElement {
 
   private readonly localize = new LocalizeController(this, playerStrings);
   private video: HTMLVideoElement | undefined;
-  private session: PlayerSession | undefined;
-  private sessionLoad: Promise<PlayerSession | undefined> | undefined;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private reloadQueued = false;
   private readonly viewport: VisibilityController;
+  private readonly sessions: SessionLoader;
   private analytics = false;
 
   constructor() {
@@ -240,12 +216,24 @@ export class KumoVideoPlayer extends KumoElement {
       this.floating = floating;
       this.setState('floating', floating);
     });
-    for (const name of MEDIA_REQUEST_EVENTS) {
-      this.addEventListener(name, (event) => this.request((event as KumoMediaRequestEvent<unknown>).request));
-    }
-    this.addEventListener('keydown', this.handleKeyDown);
-    for (const type of ['pointermove', 'pointerdown', 'focusin', 'keydown'])
-      this.addEventListener(type, this.wake);
+    new PlayerInputController(this, {
+      request: (request, spoken) => this.request(request, spoken),
+      setIdle: (idle) => this.setState('idle', idle),
+      setFullscreen: (fullscreen) => this.setMediaState({ fullscreen }),
+    });
+    this.sessions = new SessionLoader(this, {
+      element: this,
+      localize: this.localize,
+      state: () => this.state,
+      setMediaState: (patch, base) => this.setMediaState(patch, base),
+      items: () => this.items,
+      setItems: (items) => {
+        this.items = items;
+      },
+      currentSource: () => this.currentSource(),
+      trackElements: () => this.renderRoot.querySelectorAll('track'),
+      requestUpdate: () => this.requestUpdate(),
+    });
   }
 
   /** All options as one object (see `VideoPlayerOptions`). */
@@ -265,13 +253,13 @@ export class KumoVideoPlayer extends KumoElement {
 
   /** Starts playback once the source is ready; rejects when the browser refuses to play. */
   async play(): Promise<void> {
-    const session = await this.startSession();
+    const session = await this.sessions.start();
     await session?.play();
   }
 
   /** Pauses playback. */
   pause(): void {
-    if (this.session) this.session.pause();
+    if (this.sessions.session) this.sessions.session.pause();
     else this.video?.pause();
   }
 
@@ -286,17 +274,17 @@ export class KumoVideoPlayer extends KumoElement {
 
   /** Plays the next playlist item; false when there is none. */
   next(): boolean {
-    return this.session?.next() ?? false;
+    return this.sessions.session?.next() ?? false;
   }
 
   /** Plays the previous playlist item; false when there is none. */
   previous(): boolean {
-    return this.session?.previous() ?? false;
+    return this.sessions.session?.previous() ?? false;
   }
 
   /** Loads the current source again (after an error), from where it stopped. */
   retry(): void {
-    this.session?.retry();
+    this.sessions.session?.retry();
   }
 
   /** Playback position in seconds; setting it seeks. */
@@ -337,17 +325,17 @@ export class KumoVideoPlayer extends KumoElement {
 
   /** The public id or URL of the source playing. */
   get currentSourceId(): string {
-    return this.session?.media?.id ?? '';
+    return this.sessions.session?.media?.id ?? '';
   }
 
   /** Which engine plays the source: `hls.js`, `native` or `none`. */
   get streamingEngine(): StreamingEngine {
-    return this.session?.streamingEngine ?? 'none';
+    return this.sessions.session?.streamingEngine ?? 'none';
   }
 
   /** The hls.js instance while one plays the source (for advanced use). */
   get hls(): Hls | undefined {
-    return this.session?.hls;
+    return this.sessions.session?.hls;
   }
 
   /** The native `<video>` inside the player. */
@@ -364,18 +352,6 @@ export class KumoVideoPlayer extends KumoElement {
     super.connectedCallback();
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.internals.role = 'region';
-    document.addEventListener('fullscreenchange', this.handleFullscreenChange);
-    this.preloadPlayback();
-    if (this.video) this.queueReload();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.handleFullscreenChange);
-    clearTimeout(this.idleTimer);
-    this.session?.destroy();
-    this.session = undefined;
-    this.sessionLoad = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -384,14 +360,7 @@ export class KumoVideoPlayer extends KumoElement {
       this.items = this.playlist ?? [];
       this.setMediaState({ playlistIndex: this.items.length ? 0 : -1 });
     }
-    if (changed.has('playlistByTag') && this.playlistByTag) {
-      const tag = this.playlistByTag;
-      void this.startSession().then((session) => session?.fetchPlaylist(tag));
-    }
-    if (SOURCE_OPTIONS.some((key) => changed.has(key))) {
-      this.preloadPlayback();
-      this.queueReload();
-    }
+    this.sessions.optionsChanged(changed);
     if (changed.has('playbackRates')) this.setMediaState({ playbackRates: this.playbackRates });
     if (changed.has('colors') || changed.has('fontFace')) this.applySkin();
     if (changed.has('beaconUrl') && this.beaconUrl && !this.analytics) {
@@ -430,84 +399,12 @@ export class KumoVideoPlayer extends KumoElement {
     for (const element of this.querySelectorAll('*')) {
       if (element instanceof KumoMediaControl) element.media = this.state;
     }
-    this.session?.syncTracks();
-  }
-
-  /**
-   * Requests the runtime chunk (and hls.js for an HLS source) as soon as there is something to
-   * play, so the download overlaps the first render rather than following it.
-   */
-  private preloadPlayback(): void {
-    if (!this.isConnected) return;
-    // Before the first update `items` is still empty: the playlist's first item is what plays.
-    const source = this.items.length ? this.currentSource() : (this.playlist?.[0] ?? this.currentSource());
-    if (source || this.playlistByTag) preloadPlayback(source, this.sourceTypes);
-  }
-
-  /** The session, created on first need from the lazily loaded runtime chunk. */
-  private startSession(): Promise<PlayerSession | undefined> {
-    this.sessionLoad ??= (async () => {
-      this.preloadPlayback();
-      const { PlayerSession } = await loadPlayerRuntime();
-      const video = this.video;
-      if (!video || !this.isConnected) return undefined;
-      this.session ??= new PlayerSession({
-        element: this,
-        video,
-        localize: this.localize,
-        state: () => this.state,
-        setMediaState: (patch, base) => this.setMediaState(patch, base),
-        items: () => this.items,
-        setItems: (items) => {
-          this.items = items;
-        },
-        currentSource: () => this.currentSource(),
-        trackElements: () => this.renderRoot.querySelectorAll('track'),
-        requestUpdate: () => this.requestUpdate(),
-      });
-      return this.session;
-    })();
-    return this.sessionLoad;
-  }
-
-  /** Coalesces several option changes into one load after the update. */
-  private queueReload(): void {
-    if (this.reloadQueued) return;
-    this.reloadQueued = true;
-    void this.updateComplete.then(async () => {
-      this.reloadQueued = false;
-      if (!this.session && !this.currentSource()) return;
-      const session = await this.startSession();
-      await session?.load();
-    });
+    this.sessions.session?.syncTracks();
   }
 
   /** The source in effect: the playlist item, or the element's own options. */
   private currentSource(): VideoSource | undefined {
-    if (this.items.length) return this.items[Math.max(0, this.state.playlistIndex)];
-    if (!this.publicId && !this.src) return undefined;
-    const {
-      publicId,
-      src,
-      videoTitle,
-      videoSubtitle,
-      videoDescription,
-      poster,
-      posterOptions,
-      textTracks,
-      chapters,
-    } = this;
-    return {
-      publicId,
-      src,
-      title: videoTitle,
-      subtitle: videoSubtitle,
-      description: videoDescription,
-      poster,
-      posterOptions,
-      textTracks,
-      chapters,
-    } as VideoSource;
+    return sourceInEffect(this.items, this.state.playlistIndex, this);
   }
 
   /** Applies `patch` (to `base`, e.g. a reset state); the render pushes the result to the controls. */
@@ -529,30 +426,8 @@ export class KumoVideoPlayer extends KumoElement {
   }
 
   private request(request: MediaRequest, spoken = false): void {
-    this.session?.request(request, spoken);
+    this.sessions.session?.request(request, spoken);
   }
-
-  private readonly handleKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented) return;
-    const origin = event.composedPath()[0];
-    const request = shortcutFor(event.key, event, origin instanceof Element ? targetKind(origin) : 'player');
-    if (!request) return;
-    event.preventDefault();
-    this.request(request, true);
-  };
-
-  private readonly handleFullscreenChange = () => {
-    this.setMediaState({ fullscreen: document.fullscreenElement === this });
-  };
-
-  /** Shows the controls again, and hides them after a while of playing untouched. */
-  private readonly wake = () => {
-    this.setState('idle', false);
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      if (!this.state.paused && !this.matches(':focus-within')) this.setState('idle', true);
-    }, IDLE_MS);
-  };
 
   private applySkin(): void {
     const set = (name: string, value: string | undefined) =>
@@ -564,7 +439,7 @@ export class KumoVideoPlayer extends KumoElement {
   }
 
   protected override render() {
-    const media = this.session?.media;
+    const media = this.sessions.session?.media;
     const source = this.currentSource();
     return html`<div part="frame">
       <video
@@ -575,7 +450,7 @@ export class KumoVideoPlayer extends KumoElement {
         style=${media?.posterColor ? `background: ${media.posterColor}` : nothing}
         @click=${() => this.request({ type: 'toggle-play' })}
         @dblclick=${() => this.request({ type: 'toggle-fullscreen' })}
-      >${(this.session?.tracks ?? []).map(
+      >${(this.sessions.session?.tracks ?? []).map(
         (track) =>
           html`<track kind=${track.info.kind} label=${track.info.label} srclang=${track.info.language || nothing} src=${track.objectUrl} />`,
       )}</video>
@@ -595,14 +470,4 @@ export class KumoVideoPlayer extends KumoElement {
       })}
     </div>`;
   }
-}
-
-/** What a key press landed on, so shortcuts leave a focused control's own keys alone. */
-function targetKind(element: Element): ShortcutTarget {
-  if (element.matches('input[type="range"]')) return 'slider';
-  if (element.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
-    return 'text-field';
-  if (element.closest('[role="menu"]')) return 'menu';
-  if (element.matches('button, a[href], summary')) return 'button';
-  return 'player';
 }
