@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { ensureFolders, startsWith } from './asset-catalog.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CatalogSchema } from './schema.js';
+import { startsWith } from './sql-conditions.js';
 
 /** Folders of a cloud: created explicitly or implicitly by uploads into them. */
 export class FolderCatalog {
@@ -140,5 +140,35 @@ export class FolderCatalog {
       await ensureFolders(trx, cloud, to.includes('/') ? to.slice(0, to.lastIndexOf('/')) : '', now);
       return { status: 'renamed' as const, assets: Number(result.numUpdatedRows) };
     });
+  }
+}
+
+/** Records a folder and its ancestors, as Cloudinary creates folders implicitly on upload. */
+export async function ensureFolders(
+  db: Kysely<CatalogSchema> | Transaction<CatalogSchema>,
+  cloud: string,
+  folder: string,
+  now: string,
+): Promise<void> {
+  if (!folder) return;
+  const parts = folder.split('/');
+  const paths = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const existing = new Set(
+    (
+      await db
+        .selectFrom('folders')
+        .select('path')
+        .where('cloud', '=', cloud)
+        .where('path', 'in', paths)
+        .execute()
+    ).map((row) => row.path),
+  );
+  const missing = paths.filter((p) => !existing.has(p));
+  if (missing.length) {
+    await db
+      .insertInto('folders')
+      .values(missing.map((p) => ({ cloud, path: p, created_at: now })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
