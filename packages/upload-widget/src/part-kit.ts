@@ -12,7 +12,8 @@
 export { KumoElement } from '@kumo/ui/base';
 export { defineElement } from '@kumo/ui/define-element';
 export { warnInDev } from '@kumo/ui/dev';
-// The dialog is here for the strings of @kumo/ui it brings, which the queue's progress bars use too.
+// The dialog, registered through here when the widget first opens (it also brings the strings of
+// @kumo/ui the queue's progress bars use).
 export { KumoDialog } from '@kumo/ui/dialog';
 export { KumoEvent } from '@kumo/ui/events';
 export { drawIcon } from '@kumo/ui/icon/icon-set';

@@ -6,6 +6,8 @@
  * included, so an open dialog lends its own container (`pushAnnouncerContainer`).
  */
 
+import { VISUALLY_HIDDEN } from '../theme/visually-hidden.js';
+
 /** How urgently a message is read: `polite` waits for a pause, `assertive` interrupts. */
 export type Politeness = 'polite' | 'assertive';
 
@@ -29,10 +31,6 @@ const queues: Record<Politeness, Queue> = {
 };
 const containers: Container[] = [];
 const regions = new WeakMap<Container, Record<Politeness, HTMLElement>>();
-
-const VISUALLY_HIDDEN =
-  'position:absolute;inline-size:1px;block-size:1px;margin:-1px;padding:0;border:0;' +
-  'overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
 
 function regionsIn(container: Container): Record<Politeness, HTMLElement> {
   let found = regions.get(container);

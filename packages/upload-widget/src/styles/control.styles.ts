@@ -1,4 +1,5 @@
 import { lightColors } from '@kumo/ui/theme/tokens';
+import { visuallyHiddenStyles } from '@kumo/ui/theme/visually-hidden';
 import { css, unsafeCSS } from 'lit';
 import { buttonStyles } from './button.styles.js';
 
@@ -37,15 +38,5 @@ export const controlStyles = css`
     font-size: var(--kumo-font-size-small);
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;

@@ -16,7 +16,7 @@ import type { QueueMessages } from './queue-controller.js';
  * `import()`, so bundlers put each piece in a chunk of its own.
  */
 export const loadQueueViews = () => import('./queue-views.js');
-export const loadPanelViews = () => import('./widget-panel.js');
+export const loadPanel = () => import('./widget-panel.js');
 export const loadAnnouncer = () => import('./queue-messages.js');
 
 type Announcements = Awaited<ReturnType<typeof loadAnnouncer>>;

@@ -18,7 +18,7 @@ import {
   LazyPartsController,
   loadAnnouncer,
   loadOnce,
-  loadPanelViews,
+  loadPanel,
   loadQueueViews,
   prefetchParts,
 } from './lazy-parts.js';
@@ -49,7 +49,7 @@ import {
 } from './upload-widget.types.js';
 
 type Display = Exclude<DisplayState, 'expanded'>;
-type PanelViews = typeof import('./widget-panel.js');
+type PanelModule = typeof import('./widget-panel.js');
 type PanelHost = import('./widget-panel.js').PanelHost;
 
 /**
@@ -314,7 +314,7 @@ export class KumoUploadWidget extends UploadWidgetBase {
 
   private prefetch(): void {
     if (!this.isConnected) return;
-    for (const load of [loadPanelViews, loadAnnouncer]) loadOnce<unknown>(load).catch(() => undefined);
+    for (const load of [loadPanel, loadAnnouncer]) loadOnce<unknown>(load).catch(() => undefined);
     prefetchParts('kumo-upload-sources');
     if (!this.inline) prefetchParts('kumo-dialog');
   }
@@ -358,10 +358,10 @@ export class KumoUploadWidget extends UploadWidgetBase {
     return this.parts.useViews(loadQueueViews, this.renderRoot as ShadowRoot, own);
   }
 
-  private panelViews(): PanelViews | undefined {
+  private panel(): PanelModule | undefined {
     if (!this.panelWanted) return undefined;
     const own = (this.constructor as typeof KumoUploadWidget).elementStyles;
-    return this.parts.useViews(loadPanelViews, this.renderRoot as ShadowRoot, own);
+    return this.parts.useViews(loadPanel, this.renderRoot as ShadowRoot, own);
   }
 
   private renderMini(floating: boolean) {
@@ -390,8 +390,8 @@ export class KumoUploadWidget extends UploadWidgetBase {
     const shown = this.display === 'shown';
     if (shown || this.inline) this.panelWanted = true;
     if (shown && !this.inline) this.parts.need('kumo-dialog');
-    const views = this.panelViews();
-    if (!views) {
+    const panel = this.panel();
+    if (!panel) {
       // The panel's code is on its way; the source tabs are fetched alongside rather than after it.
       if (shown) prefetchParts('kumo-upload-sources');
       if (!this.inline) return html`${this.renderTrigger()}${this.renderMini(true)}`;
@@ -400,6 +400,6 @@ export class KumoUploadWidget extends UploadWidgetBase {
           <div part="body" class="body" aria-busy="true"></div>
         </section>`;
     }
-    return views.renderPanel(this.panelHost);
+    return panel.renderPanel(this.panelHost);
   }
 }

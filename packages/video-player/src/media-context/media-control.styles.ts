@@ -1,3 +1,4 @@
+import { visuallyHiddenStyles } from '@kumo/ui/theme/visually-hidden';
 import { css } from 'lit';
 
 /**
@@ -58,15 +59,5 @@ export const mediaControlStyles = css`
     transform: scaleX(-1);
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;
