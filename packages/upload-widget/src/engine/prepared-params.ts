@@ -5,7 +5,8 @@
  */
 import type { UploadResourceType } from '@kumo/core';
 import { type Params, toWireParams } from '@kumo/core';
-import { abortError, KumoClientError } from './engine-kit.js';
+import { KumoClientError } from './engine-kit.js';
+import { askPage } from './page-function.js';
 import { uploadUrl } from './upload-params.js';
 import type {
   PreparedUploadParams,
@@ -26,44 +27,16 @@ const CONTROL_KEYS = new Set([
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** Calls the page's function; resolves with its answer for this file (the first of a list). */
-export function askPreparedParams(
+export async function askPreparedParams(
   prepare: PrepareUploadParamsFunction,
   params: Readonly<Record<string, string>>,
   signal: AbortSignal,
 ): Promise<PreparedUploadParams> {
-  return new Promise<PreparedUploadParams>((resolve, reject) => {
-    let settled = false;
-    // A page that never answers must not keep a cancelled upload waiting.
-    const onAbort = () => finish(() => reject(abortError()));
-    const finish = (end: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      end();
-    };
-    const answer = (result: unknown) =>
-      finish(() => {
-        const first: unknown = Array.isArray(result) ? result[0] : result;
-        if (first && typeof first === 'object') resolve(first as PreparedUploadParams);
-        else reject(new KumoClientError('prepareUploadParams answered without parameters'));
-      });
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      // A copy: the page may keep or change what it was given without touching the upload.
-      const returned = prepare(answer, { ...params });
-      if (returned && typeof returned.then === 'function') {
-        returned.then(
-          (result) => {
-            if (result !== undefined) answer(result);
-          },
-          (error: unknown) => finish(() => reject(error)),
-        );
-      }
-    } catch (error) {
-      finish(() => reject(error));
-    }
-  });
+  // A copy: the page may keep or change what it was given without touching the upload.
+  const result = await askPage((answer) => prepare(answer, { ...params }), signal);
+  const first: unknown = Array.isArray(result) ? result[0] : result;
+  if (first && typeof first === 'object') return first as PreparedUploadParams;
+  throw new KumoClientError('prepareUploadParams answered without parameters');
 }
 
 /**

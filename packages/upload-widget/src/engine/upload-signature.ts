@@ -1,4 +1,5 @@
-import { abortError, KumoApiError, KumoClientError } from './engine-kit.js';
+import { KumoApiError, KumoClientError } from './engine-kit.js';
+import { askPage } from './page-function.js';
 import type { SignatureFunction, SignatureResult } from './upload-queue.types.js';
 
 /** What a signer answered, normalized. */
@@ -100,57 +101,19 @@ async function signWithEndpoint(
   return normalizeSignature(body);
 }
 
-function signWithFunction(
+async function signWithFunction(
   fn: SignatureFunction,
   params: Record<string, string>,
   signal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Signature> {
-  return new Promise<Signature>((resolve, reject) => {
-    let settled = false;
-    // A function that never answers must not keep a cancelled upload waiting, nor any upload forever.
-    const onAbort = () => fail(abortError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () =>
-        fail(new KumoClientError(`The uploadSignature function did not answer within ${seconds(timeoutMs)}`)),
-      timeoutMs,
-    );
-    const done = () => {
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const settle = (answer: unknown) => {
-      if (settled) return;
-      done();
-      try {
-        resolve(normalizeSignature(answer));
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const fail = (error: unknown) => {
-      if (settled) return;
-      done();
-      reject(error);
-    };
-    if (signal?.aborted) {
-      fail(abortError());
-      return;
-    }
-    try {
-      // A copy: the function may keep or change what it was given without touching the upload.
-      const returned = fn(settle, { ...params });
-      if (returned && typeof (returned as Promise<unknown>).then === 'function') {
-        (returned as Promise<unknown>).then((answer) => {
-          if (answer !== undefined) settle(answer);
-        }, fail);
-      }
-    } catch (error) {
-      fail(error);
-    }
+  // A copy: the function may keep or change what it was given without touching the upload.
+  const answer = await askPage((callback) => fn(callback, { ...params }), signal, {
+    ms: timeoutMs,
+    error: () =>
+      new KumoClientError(`The uploadSignature function did not answer within ${seconds(timeoutMs)}`),
   });
+  return normalizeSignature(answer);
 }
 
 /**
