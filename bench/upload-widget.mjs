@@ -6,14 +6,11 @@
 // open (called before the page was ever idle) includes fetching the dialog and source tabs; its warm
 // open comes after they were fetched at idle.
 //   KUMO_BENCH_OPEN_RUNS  pages measured per widget (default 15)
-import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureBundle } from '../scripts/bundle-size.mjs';
-import { missingLazyPackages } from '../scripts/missing-lazy-packages.mjs';
 import { printTable } from '../scripts/print-table.mjs';
-import { repoRoot } from '../scripts/test-files.mjs';
+import { bundlePage } from './lib/bundle-page.mjs';
 import { positiveInteger } from './lib/env-settings.mjs';
 import { median } from './lib/median.mjs';
 
@@ -116,27 +113,14 @@ window.result = await measureOpen(
   },
 };
 
-async function bundlePage(script) {
-  const result = await build({
-    stdin: { contents: script, resolveDir: repoRoot, sourcefile: 'page.js', loader: 'js' },
-    absWorkingDir: repoRoot,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    splitting: true,
-    outdir: `${repoRoot}/.bench-page`,
-    write: false,
-    logLevel: 'silent',
-    plugins: [missingLazyPackages()],
-  });
-  // Served by name; each file's gzip size counts once the page asks for it.
+/** The page's files by name, each with its text and gzip size (counted once the page asks for it). */
+async function pageFiles(name, script) {
   const files = new Map();
-  for (const file of result.outputFiles) {
-    const name = basename(file.path);
-    files.set(name, { text: file.text, gzip: gzipSync(file.contents, { level: 9 }).byteLength });
-  }
+  for (const [file, contents] of await bundlePage(name, script))
+    files.set(file, {
+      text: Buffer.from(contents).toString(),
+      gzip: gzipSync(contents, { level: 9 }).byteLength,
+    });
   if (!files.has('stdin.css')) files.set('stdin.css', { text: '', gzip: 0 });
   return files;
 }
@@ -155,7 +139,7 @@ const VARIANTS = [
 
 async function measureOpenTimes(runs) {
   const bundles = {};
-  for (const [name, page] of Object.entries(PAGES)) bundles[name] = await bundlePage(page.script);
+  for (const [name, page] of Object.entries(PAGES)) bundles[name] = await pageFiles(name, page.script);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],

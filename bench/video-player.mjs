@@ -12,12 +12,11 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { bundleLikeAnApp, measureBundle } from '../scripts/bundle-size.mjs';
-import { missingLazyPackages } from '../scripts/missing-lazy-packages.mjs';
 import { printTable } from '../scripts/print-table.mjs';
 import { repoRoot } from '../scripts/test-files.mjs';
+import { bundlePage } from './lib/bundle-page.mjs';
 import { positiveInteger } from './lib/env-settings.mjs';
 import { median } from './lib/median.mjs';
 
@@ -283,26 +282,6 @@ hls.loadSource(${JSON.stringify(config.stream)});
 window.result = await measure(video, times);
 `,
 };
-
-/** Bundles a page like an app would (split at dynamic imports), in memory: file name → contents. */
-async function bundlePage(name, script) {
-  const outdir = join(repoRoot, '.bench-page', name);
-  const result = await build({
-    stdin: { contents: script, resolveDir: repoRoot, sourcefile: `${name}.js`, loader: 'js' },
-    absWorkingDir: repoRoot,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    splitting: true,
-    outdir,
-    write: false,
-    logLevel: 'silent',
-    plugins: [missingLazyPackages()],
-  });
-  return new Map(result.outputFiles.map((file) => [file.path.slice(outdir.length + 1), file.contents]));
-}
 
 const html = (name) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head>` +
